@@ -1,0 +1,112 @@
+// swift-tools-version:6.2
+// The ciid package: one executable that runs every node of the CII federation.
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ciid",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ciid", targets: ["ciid"]),
+        .library(name: "CIICore", targets: ["CIICore"]),
+        .library(name: "CIIStore", targets: ["CIIStore"]),
+        .library(name: "CIIImport", targets: ["CIIImport"]),
+        .library(name: "CIIServer", targets: ["CIIServer"]),
+        .library(name: "Sodium", targets: ["Sodium"]),
+        .library(name: "Curl", targets: ["Curl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libsodium-dev, libcurl4-openssl-dev).
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Thin safe Swift APIs over them.
+        .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+        .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+
+        // The domain: AVS numbers, fingerprints, epochs, dispositifs, days, windows. No I/O.
+        .target(name: "CIICore", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+
+        // The node database: schema, migrations, own follow-ups, change log, replica, the check.
+        .target(
+            name: "CIIStore",
+            dependencies: [
+                "CIICore",
+                "Sodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // CSV exports of the institutions' follow-ups, applied as snapshots.
+        .target(name: "CIIImport", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
+
+        // HTTPS server: routes, TLS, metrics. No business rules.
+        .target(
+            name: "CIIServer",
+            dependencies: [
+                "CIICore",
+                "CIIStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "ciid",
+            dependencies: [
+                "CIICore",
+                "CIIStore",
+                "CIIImport",
+                "CIIServer",
+                "Sodium",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "Sodium"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CIIServerTests",
+            dependencies: [
+                "CIICore", "CIIStore", "CIIServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ciidTests", dependencies: ["ciid", "Curl"], swiftSettings: swiftSettings),
+    ]
+)

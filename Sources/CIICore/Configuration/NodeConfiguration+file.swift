@@ -1,0 +1,93 @@
+extension NodeConfiguration {
+    /// Every key the file may hold.
+    static let knownKeys: Set<String> = [
+        "node.role", "node.id", "node.dispositif", "server.listen", "server.tls_certificate", "server.tls_key",
+        "check.window_years", "import.max_rejected_percent",
+    ]
+
+    /// Reads the configuration from the text of `ciid.conf`.
+    /// - Throws: ``ConfigError`` naming the file, the line and what is expected.
+    public init(parsing text: String, file: String) throws(ConfigError) {
+        let config = try ConfigFile(parsing: text, file: file)
+        for (key, value) in config.values where !Self.knownKeys.contains(key) {
+            throw ConfigError(file: file, line: value.line, "unknown setting `\(key)`; known: \(Self.knownKeys.sorted().joined(separator: ", "))")
+        }
+        func required(_ key: String) throws(ConfigError) -> ConfigFile.Value {
+            guard let value = config.values[key] else { throw ConfigError(file: file, line: nil, "`\(key)` is missing") }
+            return value
+        }
+        let roleValue = try required("node.role")
+        guard let role = NodeRole(rawValue: roleValue.text) else {
+            throw ConfigError(file: file, line: roleValue.line, "node.role is `dispositif` or `coordinator`, not `\(roleValue.text)`")
+        }
+        let idValue = try required("node.id")
+        let id: NodeID
+        do { id = try NodeID(idValue.text) } catch { throw ConfigError(file: file, line: idValue.line, "node.id: \(error.reason)") }
+        var dispositif: Dispositif?
+        if let value = config.values["node.dispositif"] {
+            do { dispositif = try Dispositif(code: value.text) } catch { throw ConfigError(file: file, line: value.line, error.description) }
+        }
+        if role == .dispositif, dispositif == nil {
+            throw ConfigError(file: file, line: nil, "a dispositif node needs `dispositif` in [node] (ORP, CMS, OAI, OSP, OASI or T1)")
+        }
+        let listen = config.values["server.listen"] ?? .init(text: "127.0.0.1:8443", line: 0)
+        guard let colon = listen.text.lastIndex(of: ":"), let port = Int(listen.text[listen.text.index(after: colon)...]), (0...65535).contains(port)
+        else {
+            throw ConfigError(file: file, line: listen.line, "server.listen is `host:port`, such as 127.0.0.1:8443")
+        }
+        var host = String(listen.text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let years = try Self.integer(config.values["check.window_years"], default: 3, range: 1...50, name: "check.window_years", file: file)
+        let rejected = try Self.integer(
+            config.values["import.max_rejected_percent"], default: 10, range: 0...100, name: "import.max_rejected_percent", file: file)
+        self.init(
+            role: role, id: id, dispositif: dispositif, listenHost: host, listenPort: port,
+            tlsCertificate: config.values["server.tls_certificate"]?.text ?? "tls/node.crt",
+            tlsKey: config.values["server.tls_key"]?.text ?? "tls/node.key", window: RetentionWindow(years: years),
+            maximumRejectedPercent: rejected)
+    }
+
+    private static func integer(_ value: ConfigFile.Value?, default fallback: Int, range: ClosedRange<Int>, name: String, file: String) throws(ConfigError) -> Int {
+        guard let value else { return fallback }
+        guard let number = Int(value.text), range.contains(number) else {
+            throw ConfigError(file: file, line: value.line, "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound), not `\(value.text)`")
+        }
+        return number
+    }
+
+    /// The commented text of `ciid.conf` for these settings.
+    public func rendered(createdOn day: Day) -> String {
+        """
+        # ciid node configuration, written by `ciid init` on \(day.iso).
+        # Lines are `key = value`; text after `#` is a comment. Relative paths are relative to
+        # the folder of this file (the node's data folder). Restart `ciid serve` after a change.
+
+        [node]
+        # What this node does: `dispositif` (one per institution) or `coordinator` (one per federation).
+        role = \(role.rawValue)
+        # The node's name in the federation: lowercase letters, digits and '-'. Do not change it
+        # once the node has joined: peers know it by this name.
+        id = \(id.rawValue)
+        \(dispositif.map { "# The institution this node serves: ORP, CMS, OAI, OSP, OASI or T1.\ndispositif = \($0.rawValue)" } ?? "# A coordinator serves no dispositif.")
+
+        [server]
+        # Address and port of the HTTPS server. Until caseworker login exists, the check API
+        # answers only to clients on loopback, whatever address is set here.
+        listen = \(listenHost.contains(":") ? "[\(listenHost)]" : listenHost):\(listenPort)
+        # TLS certificate chain and private key (PEM). `ciid init` made a development pair;
+        # replace them with ones from your institution's PKI or the federation CA.
+        tls_certificate = \(tlsCertificate)
+        tls_key = \(tlsKey)
+
+        [check]
+        # How far back a follow-up counts for an alert check, in years (the CII rule: 3).
+        window_years = \(window.years)
+
+        [import]
+        # Refuse an import when more than this share of its rows (percent) is rejected, so that a
+        # broken export cannot retract the people on its bad rows. 0 refuses any rejected row.
+        max_rejected_percent = \(maximumRejectedPercent)
+
+        """
+    }
+}

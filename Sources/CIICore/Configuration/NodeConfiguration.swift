@@ -1,0 +1,38 @@
+/// The settings of one node, read from `ciid.conf` in its data folder.
+public struct NodeConfiguration: Sendable, Hashable {
+    /// The node's role.
+    public var role: NodeRole
+    /// The node's name in the federation.
+    public var id: NodeID
+    /// The institution served (dispositif role only).
+    public var dispositif: Dispositif?
+    /// Host of the HTTPS server.
+    public var listenHost: String
+    /// Port of the HTTPS server.
+    public var listenPort: Int
+    /// The TLS certificate chain (PEM), relative to the data folder unless absolute.
+    public var tlsCertificate: String
+    /// The TLS private key (PEM), relative to the data folder unless absolute.
+    public var tlsKey: String
+    /// The window of alert checks.
+    public var window: RetentionWindow
+    /// The largest share of rejected rows, in percent, an import may have and still be applied.
+    public var maximumRejectedPercent: Int
+
+    /// The settings `ciid init` writes.
+    public init(
+        role: NodeRole, id: NodeID, dispositif: Dispositif?, listenHost: String = "127.0.0.1", listenPort: Int = 8443,
+        tlsCertificate: String = "tls/node.crt", tlsKey: String = "tls/node.key", window: RetentionWindow = .standard,
+        maximumRejectedPercent: Int = 10
+    ) {
+        self.role = role
+        self.id = id
+        self.dispositif = dispositif
+        self.listenHost = listenHost
+        self.listenPort = listenPort
+        self.tlsCertificate = tlsCertificate
+        self.tlsKey = tlsKey
+        self.window = window
+        self.maximumRejectedPercent = maximumRejectedPercent
+    }
+}

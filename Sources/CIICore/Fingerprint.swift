@@ -1,0 +1,90 @@
+/// The keyed BLAKE2b-256 of an AVS number under one epoch's federation key.
+///
+/// 32 bytes held inline (no allocation), compared and hashed as four words.
+public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The digest as four little-endian 64-bit words (bytes 0–7, 8–15, 16–23, 24–31).
+    public var words: (UInt64, UInt64, UInt64, UInt64)
+
+    /// Length of a fingerprint in bytes.
+    public static let byteCount = 32
+
+    /// Creates a fingerprint from its four words.
+    public init(words: (UInt64, UInt64, UInt64, UInt64)) {
+        self.words = words
+    }
+
+    /// Creates a fingerprint from 32 bytes; `nil` for any other length.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == Self.byteCount else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &words) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+        }
+        self.words = words
+    }
+
+    /// Creates a fingerprint from 64 lowercase or uppercase hexadecimal digits; `nil` otherwise.
+    public init?(hex: some StringProtocol) {
+        let utf8 = Array(hex.utf8)
+        guard utf8.count == 64 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        for index in 0..<32 {
+            guard let high = Self.nibble(utf8[2 * index]), let low = Self.nibble(utf8[2 * index + 1]) else { return nil }
+            bytes[index] = high << 4 | low
+        }
+        self.init(bytes: bytes)
+    }
+
+    /// The 32 bytes.
+    public var bytes: [UInt8] {
+        Swift.withUnsafeBytes(of: words) { Array($0) }
+    }
+
+    /// Calls `body` with the 32 bytes, without allocating.
+    @inlinable
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Swift.withUnsafeBytes(of: words, body)
+    }
+
+    /// 64 lowercase hexadecimal digits.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The hexadecimal form. A fingerprint may be logged: without the key it reveals nothing.
+    public var description: String { hex }
+
+    /// Two fingerprints are equal when their 32 bytes are.
+    public static func == (lhs: Fingerprint, rhs: Fingerprint) -> Bool {
+        lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
+    }
+
+    /// Orders fingerprints by their bytes, as SQLite orders their blobs.
+    public static func < (lhs: Fingerprint, rhs: Fingerprint) -> Bool {
+        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    }
+
+    /// Hashes the four words.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x61...0x66: c - 0x61 + 10
+        case 0x41...0x46: c - 0x41 + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,56 @@
+public import CIICore
+
+/// Answers alert checks locally: fingerprint the AVS number under each epoch key the node
+/// holds, look the fingerprints up in the replica and the own set, keep what is inside the
+/// window and not from this node. No network call, no write.
+public struct AlertChecker: Sendable {
+    /// The node asking (its own replica rows, if any, are not "another dispositif").
+    public let node: NodeID
+    /// The window of the answer.
+    public let window: RetentionWindow
+    private let fingerprinters: [Fingerprinter]
+    private let reader: ReplicaReader
+
+    /// Creates a checker.
+    /// - Parameters:
+    ///   - node: this node.
+    ///   - keys: the epoch keys the node holds, newest first (one, or two during a rotation).
+    ///   - window: the window of the answers.
+    ///   - reader: the replica reader.
+    public init(node: NodeID, keys: [FingerprintKey], window: RetentionWindow, reader: ReplicaReader) {
+        precondition(!keys.isEmpty, "a check needs at least one federation key")
+        self.node = node
+        self.window = window
+        self.fingerprinters = keys.sorted { $0.epoch > $1.epoch }.map(Fingerprinter.init)
+        self.reader = reader
+    }
+
+    /// Checks `avs` on `today`.
+    /// - Throws: ``StoreError`` when the replica cannot be read.
+    public func check(_ avs: AVSNumber, today: Day) throws(StoreError) -> CheckAnswer {
+        let cutoff = window.cutoff(today: today)
+        var matches: [CheckAnswer.Match] = []
+        var followedHere = false
+        var current: Fingerprint?
+        for fingerprinter in fingerprinters {
+            let fingerprint = fingerprinter.fingerprint(avs)
+            current = current ?? fingerprint
+            try reader.lookup(fingerprint, epoch: fingerprinter.epoch) { origin, dispositif, lastOn in
+                guard let origin else {
+                    followedHere = true
+                    return
+                }
+                guard lastOn >= cutoff, origin != node.rawValue, let code = dispositif.flatMap(Dispositif.init(rawValue:)) else { return }
+                if let index = matches.firstIndex(where: { $0.node == origin }) {
+                    if matches[index].lastFollowUp < lastOn { matches[index].lastFollowUp = lastOn }
+                } else {
+                    matches.append(.init(dispositif: code, node: origin, lastFollowUp: lastOn))
+                }
+            }
+        }
+        if matches.count > 1 { matches.sort { ($0.dispositif.rawValue, $0.node) < ($1.dispositif.rawValue, $1.node) } }
+        return CheckAnswer(
+            matches: matches, followedHere: followedHere, window: window, windowStart: cutoff, checkedOn: today,
+            fingerprint: current ?? Fingerprint(words: (0, 0, 0, 0)))
+    }
+}

@@ -1,0 +1,24 @@
+public import CIICore
+public import GRDB
+import Foundation
+
+extension Fingerprint: DatabaseValueConvertible {
+    /// A 32-byte BLOB.
+    public var databaseValue: DatabaseValue { Data(bytes).databaseValue }
+
+    /// Reads a 32-byte BLOB; `nil` for anything else.
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Fingerprint? {
+        guard let data = Data.fromDatabaseValue(dbValue) else { return nil }
+        return Fingerprint(bytes: data)
+    }
+}
+
+extension Day: DatabaseValueConvertible {
+    /// Days since 1970-01-01, as an INTEGER.
+    public var databaseValue: DatabaseValue { Int64(daysSince1970).databaseValue }
+
+    /// Reads days since 1970-01-01.
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
+        Int64.fromDatabaseValue(dbValue).map { Day(daysSince1970: Int32(truncatingIfNeeded: $0)) }
+    }
+}

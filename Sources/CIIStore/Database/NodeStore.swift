@@ -1,0 +1,57 @@
+import CIICore
+import Foundation
+public import GRDB
+
+/// The node database: one SQLite file in WAL mode holding the node's own follow-ups (as
+/// fingerprints), its change log, the replica of its peers' sets and the import history.
+///
+/// Writes go through GRDB; the alert check reads through ``ReplicaReader`` on connections of
+/// its own. Every write is one transaction, so a node killed at any point restarts with
+/// either all of a change or none of it.
+public final class NodeStore: Sendable {
+    /// The database file.
+    public let path: String
+    /// The GRDB pool (one writer, several readers).
+    public let pool: DatabasePool
+    /// Bumped after each committed write of this process, so readers refresh their snapshot at once.
+    public let generation = WriteGeneration()
+
+    /// Opens (and creates or migrates) the database at `path`.
+    /// - Throws: ``StoreError`` when the file cannot be opened or migrated.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try NodeStore.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.cannotOpen, "cannot open the node database at \(path): \(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction and bumps ``generation`` after it commits.
+    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            let result = try pool.write(body)
+            generation.bump()
+            return result
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.writeFailed, "the node database refused a write: \(error)")
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(.readFailed, "the node database refused a read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import CIICore
+import GRDB
+
+extension NodeStore {
+    /// Inserts or refreshes replica entries in one transaction.
+    public func upsertReplica(_ entries: [ReplicaEntry]) throws(StoreError) {
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
+                    last_on = excluded.last_on
+                    """)
+            for entry in entries {
+                try statement.execute(arguments: [
+                    entry.fingerprint, entry.origin.rawValue, entry.dispositif.rawValue, Int64(entry.epoch.number), entry.lastOn,
+                ])
+            }
+        }
+    }
+
+    /// Removes `fingerprints` of `origin` from the replica.
+    public func retractReplica(origin: NodeID, fingerprints: [Fingerprint]) throws(StoreError) {
+        try write { db in
+            let statement = try db.cachedStatement(sql: "DELETE FROM replica WHERE fingerprint = ? AND origin = ?")
+            for fingerprint in fingerprints { try statement.execute(arguments: [fingerprint, origin.rawValue]) }
+        }
+    }
+
+    /// Entries per origin.
+    public func replicaCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts = [String: Int]()
+            for row in try Row.fetchAll(db, sql: "SELECT origin, count(*) FROM replica GROUP BY origin") { counts[row[0]] = row[1] }
+            return counts
+        }
+    }
+}
