@@ -15,6 +15,8 @@ final class ReaderConnection: @unchecked Sendable {
     private var inTransaction = false
     private var seenGeneration: UInt64 = .max
     private var snapshotTakenAt: UInt64 = 0
+    /// The bound fingerprint lives here: SQLite reads it during `sqlite3_step`, after binding.
+    private let key = UnsafeMutableRawBufferPointer.allocate(byteCount: 32, alignment: 8)
 
     static let sql = """
         SELECT origin, dispositif, last_on FROM replica WHERE fingerprint = ?1
@@ -40,6 +42,7 @@ final class ReaderConnection: @unchecked Sendable {
         sqlite3_finalize(begin)
         sqlite3_finalize(commit)
         sqlite3_close(db)
+        key.deallocate()
     }
 
     private func prepare(_ sql: String, into statement: inout OpaquePointer?) throws(StoreError) {
@@ -72,10 +75,8 @@ final class ReaderConnection: @unchecked Sendable {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
-        let rc: Int32 = fingerprint.withUnsafeBytes { bytes in
-            sqlite3_bind_blob(statement, 1, bytes.baseAddress, 32, nil)
-        }
-        guard rc == SQLITE_OK, sqlite3_bind_int64(statement, 2, Int64(epoch.number)) == SQLITE_OK else {
+        fingerprint.withUnsafeBytes { key.copyMemory(from: $0) }
+        guard sqlite3_bind_blob(statement, 1, key.baseAddress, 32, nil) == SQLITE_OK, sqlite3_bind_int64(statement, 2, Int64(epoch.number)) == SQLITE_OK else {
             throw StoreError(.readFailed, "cannot bind the check query")
         }
         while true {

@@ -1,0 +1,30 @@
+public import Hummingbird
+public import NIOCore
+
+/// The request context of a node's server: Hummingbird's core context plus the client's address,
+/// which the loopback-only check guard reads.
+public struct NodeRequestContext: RequestContext, RemoteAddressRequestContext {
+    /// Hummingbird's per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The connected client's address.
+    public let remoteAddress: SocketAddress?
+
+    /// Creates the context of a request arriving on `source.channel`.
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Check requests are tiny; refuse large bodies early.
+    public var maxUploadSize: Int { 64 * 1024 }
+
+    /// Whether the client connected from the loopback interface.
+    public var isLoopback: Bool {
+        switch remoteAddress {
+        case .v4: remoteAddress?.ipAddress?.hasPrefix("127.") == true
+        case .v6: remoteAddress?.ipAddress == "::1" || remoteAddress?.ipAddress?.hasPrefix("::ffff:127.") == true
+        case .unixDomainSocket: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,52 @@
+public import CIICore
+public import CIIStore
+public import Hummingbird
+import HummingbirdTLS
+public import Logging
+import NIOCore
+public import NIOSSL
+
+/// Builds the HTTPS application of a node: routes, TLS, metrics.
+public struct NodeServer: Sendable {
+    /// The node's settings.
+    public let configuration: NodeConfiguration
+    /// Answers checks.
+    public let checker: AlertChecker
+    /// The node's metrics.
+    public let metrics: NodeMetrics
+    /// Today's date (injectable for tests).
+    public let today: @Sendable () -> Day
+
+    /// Creates the server description.
+    public init(configuration: NodeConfiguration, checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day = { Day.today() }) {
+        self.configuration = configuration
+        self.checker = checker
+        self.metrics = metrics
+        self.today = today
+    }
+
+    /// The router with every route of the node.
+    public func makeRouter() -> Router<NodeRequestContext> {
+        let router = Router(context: NodeRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
+        StatusController(node: configuration.id, role: configuration.role, metrics: metrics).addRoutes(to: router)
+        CheckController(checker: checker, metrics: metrics, today: today).addRoutes(to: router)
+        return router
+    }
+
+    /// The application, serving HTTPS with `tls` (or plain HTTP when `tls` is nil, for in-process tests).
+    /// - Parameters:
+    ///   - port: overrides the configured port (0 picks a free one).
+    ///   - onServerRunning: called with the bound port once the server listens.
+    public func makeApplication(
+        tls: TLSConfiguration?, port: Int? = nil, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            configuration: .init(address: .hostname(configuration.listenHost, port: port ?? configuration.listenPort), serverName: "ciid"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+}

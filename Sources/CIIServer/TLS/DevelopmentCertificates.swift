@@ -1,0 +1,89 @@
+import Crypto
+public import Foundation
+import SwiftASN1
+import X509
+
+/// A certificate authority and server certificates for development and tests, made with
+/// swift-certificates: ECDSA P-256, PEM files, private keys written 0600.
+///
+/// Production nodes use certificates from their institution's PKI or the federation CA;
+/// `ciid init` makes a development pair so that a fresh node serves HTTPS at once.
+public struct DevelopmentCertificates: Sendable {
+    /// The CA certificate, PEM.
+    public let caCertificatePEM: String
+    /// The CA private key, PEM (PKCS#8).
+    public let caKeyPEM: String
+
+    /// Creates a new CA named `name`, valid ten years.
+    public static func makeAuthority(name: String, now: Date = Date()) throws(TLSSetupError) -> DevelopmentCertificates {
+        do {
+            let key = P256.Signing.PrivateKey()
+            let subject = try DistinguishedName {
+                OrganizationName("CII federation (development)")
+                CommonName(name)
+            }
+            let certificate = try Certificate(
+                version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+                notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
+                issuer: subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
+                extensions: try Certificate.Extensions {
+                    Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+                    Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+                },
+                issuerPrivateKey: .init(key))
+            return DevelopmentCertificates(caCertificatePEM: try certificate.serializeAsPEM().pemString, caKeyPEM: key.pemRepresentation)
+        } catch {
+            throw TLSSetupError(reason: "cannot make a development CA: \(error)")
+        }
+    }
+
+    /// Issues a server certificate for `hosts` (DNS names and IP addresses), valid two years.
+    /// - Returns: the certificate and its private key, both PEM.
+    public func issueServerCertificate(commonName: String, hosts: [String], now: Date = Date()) throws(TLSSetupError) -> (certificate: String, key: String) {
+        do {
+            let caKey = try P256.Signing.PrivateKey(pemRepresentation: caKeyPEM)
+            let caCertificate = try Certificate(pemEncoded: caCertificatePEM)
+            let key = P256.Signing.PrivateKey()
+            var names: [GeneralName] = []
+            for host in hosts {
+                if let bytes = Self.ipAddressBytes(host) {
+                    names.append(.ipAddress(ASN1OctetString(contentBytes: ArraySlice(bytes))))
+                } else {
+                    names.append(.dnsName(host))
+                }
+            }
+            let certificate = try Certificate(
+                version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+                notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
+                issuer: caCertificate.subject, subject: try DistinguishedName { CommonName(commonName) },
+                signatureAlgorithm: .ecdsaWithSHA256,
+                extensions: try Certificate.Extensions {
+                    Critical(BasicConstraints.notCertificateAuthority)
+                    Critical(KeyUsage(digitalSignature: true))
+                    try ExtendedKeyUsage([.serverAuth, .clientAuth])
+                    SubjectAlternativeNames(names)
+                },
+                issuerPrivateKey: .init(caKey))
+            return (try certificate.serializeAsPEM().pemString, key.pemRepresentation)
+        } catch {
+            throw TLSSetupError(reason: "cannot issue a certificate for \(commonName): \(error)")
+        }
+    }
+
+    static func ipAddressBytes(_ host: String) -> [UInt8]? {
+        let parts = host.split(separator: ".")
+        if parts.count == 4, let bytes = Optional(parts.compactMap { UInt8($0) }), bytes.count == 4 { return bytes }
+        if host == "::1" { return [UInt8](repeating: 0, count: 15) + [1] }
+        return nil
+    }
+}
+
+/// TLS material that cannot be made or loaded.
+public struct TLSSetupError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong and what to do.
+    public let reason: String
+    /// Creates an error.
+    public init(reason: String) { self.reason = reason }
+    /// The reason.
+    public var description: String { reason }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `ciid`: one program for every node of the CII federation.
+@main
+struct CIID: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ciid",
+        abstract: "A node of the CII alert federation: fingerprints, imports and answers alert checks locally.",
+        discussion: """
+            Every command that acts on a node takes --data-dir (default: $CIID_DATA_DIR).
+            Start with `ciid init`, give the node a federation key (`ciid keys`), import the
+            institution's follow-ups (`ciid import`), then `ciid check` or `ciid serve`.
+            """,
+        subcommands: [InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self]
+    )
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CIICore
+import CIIServer
+import CIIStore
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import UnixSignals
+
+/// `ciid serve`: runs the node's services until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the node: HTTPS server (checks, /healthz, /metrics) until SIGTERM or SIGINT.")
+
+    @OptionGroup var node: NodeOptions
+
+    @Option(help: "Listen on this port instead of the configured one (0 picks a free port).")
+    var port: Int?
+
+    @Option(help: "Write the port the server listens on to this file once it listens (for scripts and tests).")
+    var portFile: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level is one of trace, debug, info, notice, warning, error, critical") }
+        let (directory, configuration) = try node.load()
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            handler.metadata = ["node": "\(configuration.id)"]
+            return handler
+        }
+        let logger = Logger(label: "ciid")
+        let metrics = NodeMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+
+        let store = try NodeStore(path: directory.database)
+        let checker = AlertChecker(
+            node: configuration.id, keys: try node.federationKeys(directory), window: configuration.window, reader: ReplicaReader(store: store))
+        let tls = try ServerTLS.configuration(
+            certificate: directory.resolve(configuration.tlsCertificate), key: directory.resolve(configuration.tlsKey))
+        let server = NodeServer(configuration: configuration, checker: checker, metrics: metrics)
+        let portFile = self.portFile
+        let host = configuration.listenHost
+        let application = try server.makeApplication(tls: tls, port: port, logger: logger) { bound in
+            logger.info("listening on https://\(host.contains(":") ? "[\(host)]" : host):\(bound)")
+            if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("stopped")
+    }
+}
