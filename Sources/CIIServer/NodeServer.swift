@@ -16,6 +16,8 @@ public struct NodeServer: Sendable {
     public let metrics: NodeMetrics
     /// Today's date (injectable for tests).
     public let today: @Sendable () -> Day
+    /// Whether to serve the bare benchmark route `POST /bench/echo`.
+    public var benchRoute = false
 
     /// Creates the server description.
     public init(configuration: NodeConfiguration, checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day = { Day.today() }) {
@@ -30,7 +32,10 @@ public struct NodeServer: Sendable {
         let router = Router(context: NodeRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         StatusController(node: configuration.id, role: configuration.role, metrics: metrics).addRoutes(to: router)
-        CheckController(checker: checker, metrics: metrics, today: today).addRoutes(to: router)
+        if configuration.role == .dispositif {
+            CheckController(checker: checker, metrics: metrics, today: today).addRoutes(to: router)
+        }
+        if benchRoute { EchoController().addRoutes(to: router) }
         return router
     }
 

@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Write the port the server listens on to this file once it listens (for scripts and tests).")
     var portFile: String?
 
+    @Flag(help: .hidden) var benchRoute = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
@@ -43,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
             node: configuration.id, keys: try node.federationKeys(directory), window: configuration.window, reader: ReplicaReader(store: store))
         let tls = try ServerTLS.configuration(
             certificate: directory.resolve(configuration.tlsCertificate), key: directory.resolve(configuration.tlsKey))
-        let server = NodeServer(configuration: configuration, checker: checker, metrics: metrics)
+        var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics)
+        server.benchRoute = benchRoute
         let portFile = self.portFile
         let host = configuration.listenHost
         let application = try server.makeApplication(tls: tls, port: port, logger: logger) { bound in

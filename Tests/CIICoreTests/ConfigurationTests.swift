@@ -1,0 +1,81 @@
+import CIICore
+import Testing
+
+@Suite struct ConfigurationTests {
+    let configuration = NodeConfiguration(role: .dispositif, id: try! NodeID("orp-vs"), dispositif: .orp, listenPort: 9443)
+
+    @Test func theRenderedFileReadsBackToTheSameSettings() throws {
+        let text = configuration.rendered(createdOn: Day(year: 2026, month: 11, day: 23)!)
+        #expect(text.contains("# "))
+        let parsed = try NodeConfiguration(parsing: text, file: "ciid.conf")
+        #expect(parsed == configuration)
+    }
+
+    @Test func commentsQuotesAndDefaultsAreUnderstood() throws {
+        let text = """
+            # a comment
+            [node]
+            role = "dispositif"   # trailing comment
+            id = cms-vs
+            dispositif = cms
+            [check]
+            window_years = 5
+            """
+        let parsed = try NodeConfiguration(parsing: text, file: "c")
+        #expect(parsed.dispositif == .cms)
+        #expect(parsed.window.years == 5)
+        #expect(parsed.listenPort == 8443)
+        #expect(parsed.maximumRejectedPercent == 10)
+    }
+
+    @Test(arguments: [
+        ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\ncolour = blue", 5, "unknown setting `node.colour`"),
+        ("[node]\nrole = boss\nid = orp-vs", 2, "node.role"),
+        ("[node]\nrole = dispositif\nid = ORP VS\ndispositif = ORP", 3, "node.id"),
+        ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = XYZ", 4, "unknown dispositif 'XYZ'"),
+        ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\n[server]\nlisten = localhost", 6, "host:port"),
+        ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\n[check]\nwindow_years = three", 6, "whole number"),
+        ("[node]\nrole = dispositif\nrole = coordinator", 3, "set twice"),
+        ("[node\nrole = dispositif", 1, "section header"),
+        ("[node]\njust words", 2, "key = value"),
+    ])
+    func errorsNameTheLineAndTheRule(_ text: String, _ line: Int, _ fragment: String) {
+        do {
+            _ = try NodeConfiguration(parsing: text, file: "ciid.conf")
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.description.contains(fragment), "\(error)")
+            #expect(error.description.hasPrefix("ciid.conf:\(line):"))
+        }
+    }
+
+    @Test func aDispositifNodeNeedsItsDispositif() {
+        #expect(throws: ConfigError.self) { try NodeConfiguration(parsing: "[node]\nrole = dispositif\nid = orp-vs", file: "c") }
+        #expect(throws: Never.self) { try NodeConfiguration(parsing: "[node]\nrole = coordinator\nid = cii", file: "c") }
+    }
+}
+
+@Suite struct NamesTests {
+    @Test func nodeIDsFollowTheirRules() {
+        #expect(throws: Never.self) { try NodeID("orp-vs") }
+        for bad in ["", "Orp", "1orp", "orp_vs", "orp vs", String(repeating: "a", count: 41)] {
+            #expect(throws: NodeIDError.self) { try NodeID(bad) }
+        }
+    }
+
+    @Test func dispositifCodesAreCaseInsensitiveAndNamedInBothLanguages() throws {
+        #expect(try Dispositif(code: "oasi") == .oasi)
+        #expect(throws: DispositifError.self) { try Dispositif(code: "POLICE") }
+        #expect(Dispositif.orp.code(.de) == "RAV")
+        #expect(Dispositif.cms.code(.fr) == "CMS")
+        for dispositif in Dispositif.allCases { #expect(dispositif.name(.fr) != dispositif.name(.de)) }
+    }
+
+    @Test func acceptLanguagePicksTheFirstSupported() {
+        #expect(Language(acceptLanguage: "de-CH,de;q=0.9,fr;q=0.8") == .de)
+        #expect(Language(acceptLanguage: "it-CH, fr;q=0.5") == .fr)
+        #expect(Language(acceptLanguage: nil) == .fr)
+        #expect(Language(acceptLanguage: "en-GB") == .en)
+    }
+}
