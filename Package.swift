@@ -100,7 +100,7 @@ let package = Package(
 
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "Sodium"], swiftSettings: swiftSettings),
-        .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIServerTests",
