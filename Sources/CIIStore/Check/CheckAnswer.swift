@@ -10,6 +10,13 @@ public struct CheckAnswer: Sendable, Hashable {
         public var node: String
         /// Its last follow-up of the person.
         public var lastFollowUp: Day
+
+        /// Creates a match.
+        public init(dispositif: Dispositif, node: String, lastFollowUp: Day) {
+            self.dispositif = dispositif
+            self.node = node
+            self.lastFollowUp = lastFollowUp
+        }
     }
 
     /// The other institutions, ordered by dispositif code then node; empty when nobody else knows the person.
@@ -24,4 +31,14 @@ public struct CheckAnswer: Sendable, Hashable {
     public var checkedOn: Day
     /// The fingerprint looked up (current epoch), for the audit log. Never shown to people.
     public var fingerprint: Fingerprint
+
+    /// Creates an answer.
+    public init(matches: [Match], followedHere: Bool, window: RetentionWindow, windowStart: Day, checkedOn: Day, fingerprint: Fingerprint) {
+        self.matches = matches
+        self.followedHere = followedHere
+        self.window = window
+        self.windowStart = windowStart
+        self.checkedOn = checkedOn
+        self.fingerprint = fingerprint
+    }
 }

@@ -1,0 +1,126 @@
+import CIICore
+import CIIServer
+import CIIStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// The node's routes, served by a real server on a free loopback port (plain HTTP here; the
+/// end-to-end tests of `ciid` cover TLS).
+@Suite struct ServerTests {
+    let folder = NSTemporaryDirectory() + "ciid-server-" + UUID().uuidString
+    let key = FingerprintKey.generate(epoch: .first)
+    let today = Day(year: 2026, month: 11, day: 23)!
+    let known = AVSNumber(completing: 756_200_000_001)
+    let metrics = NodeMetrics()
+
+    func makeServer() throws -> NodeServer {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let store = try NodeStore(path: folder + "/node.sqlite")
+        let fingerprint = Fingerprinter(key: key).fingerprint(known)
+        try store.upsertReplica([
+            ReplicaEntry(origin: try NodeID("cms-vs"), dispositif: .cms, fingerprint: fingerprint, epoch: .first, lastOn: Day(year: 2025, month: 4, day: 17)!)
+        ])
+        let configuration = NodeConfiguration(role: .dispositif, id: try NodeID("orp-vs"), dispositif: .orp)
+        let checker = AlertChecker(node: configuration.id, keys: [key], window: .standard, reader: ReplicaReader(store: store))
+        let today = self.today
+        return NodeServer(configuration: configuration, checker: checker, metrics: metrics, today: { today })
+    }
+
+    func post(_ client: some TestClientProtocol, _ body: String, language: String? = nil) async throws -> (HTTPResponse.Status, String) {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let language { headers[.acceptLanguage] = language }
+        return try await client.execute(uri: "/api/v1/checks", method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            ($0.status, String(buffer: $0.body))
+        }
+    }
+
+    @Test func aKnownPersonIsAnsweredWithTheOtherDispositifAndTheWindow() async throws {
+        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.live) { client in
+            let (status, body) = try await post(client, "{\"avs\": \"\(known.formatted)\"}")
+            #expect(status == .ok)
+            #expect(
+                body
+                    == "{\"known\":true,\"matches\":[{\"dispositif\":\"CMS\",\"node\":\"cms-vs\",\"lastFollowUp\":\"2025-04-17\"}],"
+                    + "\"followedHere\":false,\"window\":{\"years\":3,\"from\":\"2023-11-23\",\"to\":\"2026-11-23\"}}")
+            let (_, unknown) = try await post(client, "{\"avs\": \"756.9217.0769.85\"}")
+            #expect(unknown.hasPrefix("{\"known\":false,\"matches\":[]"))
+        }
+    }
+
+    @Test func aBadNumberIsA422WithTheRuleInTheAskedLanguage() async throws {
+        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.live) { client in
+            let (status, body) = try await post(client, "{\"avs\": \"756.9217.0769.84\"}", language: "de-CH")
+            #expect(status == .unprocessableContent)
+            #expect(body.contains("\"code\":\"avs.wrong_check_digit\""))
+            #expect(body.contains("Prüfziffer"))
+            #expect(!body.contains("9217"))
+            let (_, french) = try await post(client, "{\"avs\": \"123\"}", language: "fr")
+            #expect(french.contains("avs.wrong_length") && french.contains("13 chiffres"))
+            let (_, english) = try await post(client, "{\"avs\": \"756.9217.0769.8x\"}")
+            #expect(english.contains("avs.invalid_character") && english.contains("Character 16"))
+        }
+    }
+
+    @Test func malformedRequestsAreRefusedClearly() async throws {
+        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.live) { client in
+            let (status, body) = try await post(client, "{\"number\": 1}")
+            #expect(status == .badRequest)
+            #expect(body.contains("request.invalid_json"))
+            let (tooLarge, _) = try await post(client, "{\"avs\": \"" + String(repeating: "7", count: 100_000) + "\"}")
+            #expect(tooLarge == .contentTooLarge)
+        }
+    }
+
+    @Test func checksFromOutsideLoopbackAreRefused() async throws {
+        // The router test framework has no socket, hence no loopback address: as a remote client would be.
+        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.router) { client in
+            let (status, body) = try await post(client, "{\"avs\": \"\(known.formatted)\"}")
+            #expect(status == .forbidden)
+            #expect(body.contains("check.loopback_only"))
+        }
+    }
+
+    @Test func healthAndMetricsAreServed() async throws {
+        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.live) { client in
+            _ = try await post(client, "{\"avs\": \"\(known.formatted)\"}")
+            _ = try await post(client, "{\"avs\": \"1\"}")
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "{\"status\":\"ok\",\"node\":\"orp-vs\",\"role\":\"dispositif\"}")
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("ciid_checks_total{outcome=\"known\"} 1"))
+                #expect(text.contains("ciid_checks_total{outcome=\"invalid_avs\"} 1"))
+                #expect(text.contains("ciid_check_duration_seconds_count 1"))
+            }
+        }
+    }
+
+    @Test func sentencesSayTheAnswerInEachLanguage() throws {
+        let answer = CheckAnswer(
+            matches: [.init(dispositif: .cms, node: "cms-vs", lastFollowUp: Day(year: 2025, month: 4, day: 17)!)], followedHere: true,
+            window: .standard, windowStart: Day(year: 2023, month: 11, day: 23)!, checkedOn: today, fingerprint: Fingerprint(words: (0, 0, 0, 0)))
+        #expect(CheckAnswerFormat.sentence(answer, language: .en).hasPrefix("Known at another dispositif in the last 3 years: CMS (last follow-up 17.04.2025)."))
+        #expect(CheckAnswerFormat.sentence(answer, language: .de).contains("SMZ (letzte Betreuung am 17.04.2025)"))
+        #expect(CheckAnswerFormat.sentence(answer, language: .fr).contains("CMS (dernier suivi le 17.04.2025)"))
+        var none = answer
+        none.matches = []
+        none.followedHere = false
+        #expect(CheckAnswerFormat.sentence(none, language: .fr) == "Inconnu·e des autres dispositifs durant les 3 dernières années (depuis le 23.11.2023).")
+    }
+}
