@@ -110,6 +110,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ciidTests", dependencies: ["ciid", "Curl"], swiftSettings: swiftSettings),
+        .testTarget(name: "ciidTests", dependencies: ["ciid", "Curl", "CIICore", "CIIStore"], swiftSettings: swiftSettings),
     ]
 )
