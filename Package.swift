@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CIIStore", targets: ["CIIStore"]),
         .library(name: "CIIImport", targets: ["CIIImport"]),
         .library(name: "CIIServer", targets: ["CIIServer"]),
+        .library(name: "CIISynthetic", targets: ["CIISynthetic"]),
         .library(name: "Sodium", targets: ["Sodium"]),
         .library(name: "Curl", targets: ["Curl"]),
     ],
@@ -57,6 +58,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Synthetic follow-ups (valid, clearly synthetic AVS numbers) for the demo and benchmarks.
+        .target(name: "CIISynthetic", dependencies: ["CIICore"], swiftSettings: swiftSettings),
+
         // CSV exports of the institutions' follow-ups, applied as snapshots.
         .target(name: "CIIImport", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
 
@@ -87,6 +91,7 @@ let package = Package(
                 "CIIStore",
                 "CIIImport",
                 "CIIServer",
+                "CIISynthetic",
                 "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

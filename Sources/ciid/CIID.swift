@@ -11,6 +11,8 @@ struct CIID: AsyncParsableCommand {
             Start with `ciid init`, give the node a federation key (`ciid keys`), import the
             institution's follow-ups (`ciid import`), then `ciid check` or `ciid serve`.
             """,
-        subcommands: [InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self]
+        subcommands: [
+            InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, DevCommand.self,
+        ]
     )
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CIICore
 import Testing
 
@@ -77,5 +78,16 @@ import Testing
         #expect(Language(acceptLanguage: "it-CH, fr;q=0.5") == .fr)
         #expect(Language(acceptLanguage: nil) == .fr)
         #expect(Language(acceptLanguage: "en-GB") == .en)
+    }
+}
+
+@Suite struct ExampleConfigurationTests {
+    @Test func theCommittedExampleIsAValidConfiguration() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("config/dispositif.example.conf").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let configuration = try NodeConfiguration(parsing: text, file: path)
+        #expect(configuration.id.rawValue == "orp-vs")
+        #expect(configuration.window == .standard)
     }
 }

@@ -1,0 +1,52 @@
+# ciid — every target installs what it needs on a fresh Debian machine (run as root, or with sudo).
+
+SWIFT      ?= swift
+APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev pkg-config ca-certificates
+APT_TEST   := curl
+APT_BENCH  := wrk libjemalloc-dev
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build test bench demo demo-stop format deps deps-test deps-bench clean
+
+all: build
+
+# Installs the Debian packages of $(1) that are missing, with one apt-get update at most.
+define apt_install
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_BUILD))
+
+deps-test: deps
+	$(call apt_install,$(APT_TEST))
+
+deps-bench: deps
+	$(call apt_install,$(APT_BENCH))
+
+build: deps
+	$(SWIFT) build
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps-bench
+	bash Benchmarks/bench.sh
+
+demo: deps
+	$(SWIFT) build -c release --product ciid
+	bash config/demo/run-demo.sh
+
+demo-stop:
+	bash config/demo/run-demo.sh stop
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Benchmarks Package.swift
+
+clean:
+	rm -rf .build demo
