@@ -64,6 +64,9 @@ let package = Package(
         // CSV exports of the institutions' follow-ups, applied as snapshots.
         .target(name: "CIIImport", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
 
+        // The federation: manifest, batches (encode, sign, seal, verify, apply), publisher, receiver, repair.
+        .target(name: "CIIFederation", dependencies: ["CIICore", "CIIStore", "Sodium", "Curl"], swiftSettings: swiftSettings),
+
         // HTTPS server: routes, TLS, metrics. No business rules.
         .target(
             name: "CIIServer",
@@ -107,6 +110,7 @@ let package = Package(
         .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIIFederationTests", dependencies: ["CIICore", "CIIFederation", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIServerTests",
             dependencies: [

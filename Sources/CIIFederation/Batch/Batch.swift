@@ -1,0 +1,34 @@
+public import CIICore
+
+/// A run of consecutive changes of one origin's change log, addressed to one recipient.
+///
+/// The receiver applies a batch only on top of the checkpoint it names (`after`), so changes
+/// arrive in order, once: `after` is the origin's sequence the recipient must already hold, and
+/// `through` the sequence it holds once the batch is applied.
+public struct Batch: Sendable, Hashable {
+    /// The node whose changes these are.
+    public var origin: NodeID
+    /// Its dispositif.
+    public var dispositif: Dispositif
+    /// The node the batch is for.
+    public var recipient: NodeID
+    /// The sequence the recipient must hold before this batch (0 at the start).
+    public var after: Int64
+    /// The sequence the recipient holds after it.
+    public var through: Int64
+    /// The changes, oldest first.
+    public var changes: [Change]
+
+    /// The largest number of changes a batch may carry.
+    public static let maximumChanges = 5000
+
+    /// Creates a batch.
+    public init(origin: NodeID, dispositif: Dispositif, recipient: NodeID, after: Int64, through: Int64, changes: [Change]) {
+        self.origin = origin
+        self.dispositif = dispositif
+        self.recipient = recipient
+        self.after = after
+        self.through = through
+        self.changes = changes
+    }
+}
