@@ -52,6 +52,40 @@ extension NodeStore {
                     """
             )
         }
+        migrator.registerMigration("v2: replica checkpoints, peer deliveries, overlap events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE replica_checkpoint (
+                        origin TEXT PRIMARY KEY,
+                        dispositif TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE peer_delivery (
+                        peer TEXT PRIMARY KEY,
+                        acknowledged INTEGER NOT NULL DEFAULT 0,
+                        last_attempt INTEGER,
+                        last_success INTEGER,
+                        last_error TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0
+                    );
+
+                    CREATE TABLE overlap_event (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        origin TEXT NOT NULL,
+                        dispositif TEXT NOT NULL,
+                        epoch INTEGER NOT NULL,
+                        fingerprint BLOB NOT NULL CHECK (length(fingerprint) = 32),
+                        their_last_on INTEGER NOT NULL,
+                        caseworker TEXT,
+                        recorded_at INTEGER NOT NULL,
+                        read_at INTEGER
+                    );
+                    CREATE INDEX overlap_event_unread ON overlap_event (read_at, id);
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -1,0 +1,88 @@
+public import CIICore
+public import Foundation
+import GRDB
+
+/// One change of a peer's set as the store applies it (the federation's `Change`, without wire concerns).
+public struct ReplicaChange: Sendable, Hashable {
+    /// The fingerprint.
+    public var fingerprint: Fingerprint
+    /// Its epoch.
+    public var epoch: Epoch
+    /// The last follow-up day for an upsert; nil for a retraction.
+    public var lastOn: Day?
+
+    /// Creates a change: an upsert when `lastOn` is set, a retraction otherwise.
+    public init(fingerprint: Fingerprint, epoch: Epoch, lastOn: Day?) {
+        self.fingerprint = fingerprint
+        self.epoch = epoch
+        self.lastOn = lastOn
+    }
+}
+
+extension NodeStore {
+    /// Applies a run of `origin`'s changes in one transaction, on top of the checkpoint it names.
+    ///
+    /// - A batch whose `through` the replica already holds changes nothing (`alreadyApplied`).
+    /// - A batch whose `after` is not the replica's checkpoint for `origin` is refused (`gap`).
+    /// - Otherwise every change is applied, the checkpoint moves to `through`, and an overlap
+    ///   event is recorded for each upsert that adds or refreshes a person of the node's own set.
+    public func applyBatch(
+        origin: NodeID, dispositif: Dispositif, after: Int64, through: Int64, changes: [ReplicaChange], now: Date = Date()
+    ) throws(StoreError) -> BatchOutcome {
+        try write { db in
+            let checkpoint = try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0
+            if through <= checkpoint, after <= checkpoint { return .alreadyApplied(checkpoint: checkpoint) }
+            guard after == checkpoint else { return .gap(expected: checkpoint) }
+
+            let previous = try db.cachedStatement(sql: "SELECT last_on FROM replica WHERE fingerprint = ? AND origin = ?")
+            let upsert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
+                    last_on = excluded.last_on
+                    """)
+            let retract = try db.cachedStatement(sql: "DELETE FROM replica WHERE fingerprint = ? AND origin = ?")
+            let own = try db.cachedStatement(sql: "SELECT caseworker FROM own_followup WHERE epoch = ? AND fingerprint = ?")
+            let overlap = try db.cachedStatement(
+                sql: """
+                    INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let recordedAt = Int64(now.timeIntervalSince1970)
+            var upserted = 0
+            var retracted = 0
+            var overlaps = 0
+            for change in changes {
+                guard let lastOn = change.lastOn else {
+                    try retract.execute(arguments: [change.fingerprint, origin.rawValue])
+                    retracted += 1
+                    continue
+                }
+                let before = try Day.fetchOne(previous, arguments: [change.fingerprint, origin.rawValue])
+                try upsert.execute(arguments: [change.fingerprint, origin.rawValue, dispositif.rawValue, Int64(change.epoch.number), lastOn])
+                upserted += 1
+                guard before == nil || before! < lastOn else { continue }
+                let epoch = Int64(change.epoch.number)
+                if let row = try Row.fetchOne(own, arguments: [epoch, change.fingerprint]) {
+                    let caseworker: String? = row[0]
+                    try overlap.execute(arguments: [
+                        origin.rawValue, dispositif.rawValue, epoch, change.fingerprint, lastOn, caseworker, recordedAt,
+                    ])
+                    overlaps += 1
+                }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO replica_checkpoint (origin, dispositif, sequence, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (origin) DO UPDATE SET dispositif = excluded.dispositif, sequence = excluded.sequence,
+                    updated_at = excluded.updated_at
+                    """, arguments: [origin.rawValue, dispositif.rawValue, through, recordedAt])
+            return .applied(checkpoint: through, upserted: upserted, retracted: retracted, overlaps: overlaps)
+        }
+    }
+
+    /// The replica's checkpoint for `origin` (0 when nothing was received).
+    public func checkpoint(of origin: NodeID) throws(StoreError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0 }
+    }
+}

@@ -1,0 +1,37 @@
+public import CIICore
+public import Foundation
+import GRDB
+
+/// A peer started or refreshed a follow-up of one of this node's own people.
+public struct OverlapEvent: Sendable, Hashable {
+    /// The event's number.
+    public var id: Int64
+    /// The peer node.
+    public var origin: String
+    /// The peer's dispositif.
+    public var dispositif: Dispositif
+    /// The peer's last follow-up day.
+    public var theirLastFollowUp: Day
+    /// The local caseworker the import named for this person, if any.
+    public var caseworker: String?
+    /// When the event was recorded.
+    public var recordedAt: Date
+    /// The fingerprint (never shown to people; lets a caseworker's own system find the person).
+    public var fingerprint: Fingerprint
+}
+
+extension NodeStore {
+    /// The overlap events, newest first, at most `limit`.
+    public func overlapEvents(limit: Int = 100) throws(StoreError) -> [OverlapEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint FROM overlap_event ORDER BY id DESC LIMIT ?",
+                arguments: [limit]
+            ).map { row in
+                OverlapEvent(
+                    id: row[0], origin: row[1], dispositif: Dispositif(rawValue: row[2]) ?? .orp, theirLastFollowUp: row[3], caseworker: row[4],
+                    recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)), fingerprint: row[6])
+            }
+        }
+    }
+}
