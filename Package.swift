@@ -65,7 +65,17 @@ let package = Package(
         .target(name: "CIIImport", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
 
         // The federation: manifest, batches (encode, sign, seal, verify, apply), publisher, receiver, repair.
-        .target(name: "CIIFederation", dependencies: ["CIICore", "CIIStore", "Sodium", "Curl"], swiftSettings: swiftSettings),
+        .target(
+            name: "CIIFederation",
+            dependencies: [
+                "CIICore", "CIIStore", "Sodium", "Curl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // HTTPS server: routes, TLS, metrics. No business rules.
         .target(
@@ -73,7 +83,7 @@ let package = Package(
             dependencies: [
                 "CIICore",
                 "CIIStore",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CIIFederation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -81,7 +91,6 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,6 +102,7 @@ let package = Package(
                 "CIICore",
                 "CIIStore",
                 "CIIImport",
+                "CIIFederation",
                 "CIIServer",
                 "CIISynthetic",
                 "Sodium",

@@ -1,5 +1,6 @@
 public import CIICore
 public import CIIStore
+public import CIIFederation
 public import Hummingbird
 import HummingbirdTLS
 public import Logging
@@ -18,6 +19,8 @@ public struct NodeServer: Sendable {
     public let today: @Sendable () -> Day
     /// Whether to serve the bare benchmark route `POST /bench/echo`.
     public var benchRoute = false
+    /// The federation routes, once the node has joined.
+    public var federation: FederationController?
 
     /// Creates the server description.
     public init(configuration: NodeConfiguration, checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day = { Day.today() }) {
@@ -36,6 +39,7 @@ public struct NodeServer: Sendable {
             CheckController(checker: checker, metrics: metrics, today: today).addRoutes(to: router)
         }
         if benchRoute { EchoController().addRoutes(to: router) }
+        federation?.addRoutes(to: router)
         return router
     }
 

@@ -12,7 +12,8 @@ struct CIID: AsyncParsableCommand {
             institution's follow-ups (`ciid import`), then `ciid check` or `ciid serve`.
             """,
         subcommands: [
-            InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, DevCommand.self,
+            InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self,
+            JoinRequestCommand.self, JoinCommand.self, FederationCommand.self, OverlapsCommand.self, DevCommand.self,
         ]
     )
 }

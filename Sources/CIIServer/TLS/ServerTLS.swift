@@ -1,3 +1,4 @@
+public import CIIFederation
 public import NIOSSL
 
 /// The TLS configuration of a node's HTTPS server, from PEM files.

@@ -8,26 +8,32 @@ public struct AlertChecker: Sendable {
     public let node: NodeID
     /// The window of the answer.
     public let window: RetentionWindow
-    private let fingerprinters: [Fingerprinter]
+    private let keys: KeyRing
     private let reader: ReplicaReader
 
     /// Creates a checker.
     /// - Parameters:
     ///   - node: this node.
-    ///   - keys: the epoch keys the node holds, newest first (one, or two during a rotation).
+    ///   - keys: the epoch keys the node holds (one, or two during a rotation); they may change while the node runs.
     ///   - window: the window of the answers.
     ///   - reader: the replica reader.
-    public init(node: NodeID, keys: [FingerprintKey], window: RetentionWindow, reader: ReplicaReader) {
-        precondition(!keys.isEmpty, "a check needs at least one federation key")
+    public init(node: NodeID, keys: KeyRing, window: RetentionWindow, reader: ReplicaReader) {
         self.node = node
         self.window = window
-        self.fingerprinters = keys.sorted { $0.epoch > $1.epoch }.map(Fingerprinter.init)
+        self.keys = keys
         self.reader = reader
     }
 
+    /// A checker with a fixed set of keys.
+    public init(node: NodeID, keys: [FingerprintKey], window: RetentionWindow, reader: ReplicaReader) {
+        self.init(node: node, keys: KeyRing(keys), window: window, reader: reader)
+    }
+
     /// Checks `avs` on `today`.
-    /// - Throws: ``StoreError`` when the replica cannot be read.
+    /// - Throws: ``StoreError`` when the node holds no key yet or the replica cannot be read.
     public func check(_ avs: AVSNumber, today: Day) throws(StoreError) -> CheckAnswer {
+        let fingerprinters = keys.current
+        guard !fingerprinters.isEmpty else { throw StoreError(.refused, "this node holds no federation key yet") }
         let cutoff = window.cutoff(today: today)
         var matches: [CheckAnswer.Match] = []
         var followedHere = false

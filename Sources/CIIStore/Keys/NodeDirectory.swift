@@ -7,6 +7,8 @@
 /// DATA/keys/box.key         X25519 secret key (0600)    box.pub      public key
 /// DATA/keys/federation.json federation keys by epoch (0600)
 /// DATA/tls/node.crt, node.key, ca.crt   TLS certificate, key (0600), and the CA that signed it
+/// DATA/federation/          manifest.json (signed), anchor.json (the coordinator's key and endpoint),
+///                           ca.crt (federation CA); on the coordinator also ca.key (0600) and members.json
 /// ```
 public struct NodeDirectory: Sendable {
     /// The data folder.
@@ -35,6 +37,8 @@ public struct NodeDirectory: Sendable {
     public var boxPublicKey: String { "\(keys)/box.pub" }
     /// `keys/federation.json`.
     public var federationKeys: String { "\(keys)/federation.json" }
+    /// `federation/`: the manifest, the trust anchor, and on the coordinator the CA and the members.
+    public var federation: String { "\(root)/federation" }
 
     /// Resolves a path from the configuration: absolute as is, relative from the data folder.
     public func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : "\(root)/\(path)" }

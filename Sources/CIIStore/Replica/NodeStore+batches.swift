@@ -86,3 +86,47 @@ extension NodeStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0 }
     }
 }
+
+/// What the publisher knows of one peer.
+public struct PeerDelivery: Sendable, Hashable {
+    /// The peer.
+    public var peer: String
+    /// The last sequence the peer acknowledged.
+    public var acknowledged: Int64
+    /// Last attempt, success (Unix seconds) and error.
+    public var lastAttempt: Int64?
+    /// The last success.
+    public var lastSuccess: Int64?
+    /// The last error, if the last attempt failed.
+    public var lastError: String?
+    /// Consecutive failures.
+    public var failures: Int
+}
+
+extension NodeStore {
+    /// The delivery state of every peer the publisher has tried.
+    public func deliveries() throws(StoreError) -> [PeerDelivery] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT peer, acknowledged, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer").map {
+                PeerDelivery(peer: $0[0], acknowledged: $0[1], lastAttempt: $0[2], lastSuccess: $0[3], lastError: $0[4], failures: $0[5])
+            }
+        }
+    }
+
+    /// Records a delivery attempt to `peer`: its acknowledged sequence on success, the error otherwise.
+    public func recordDelivery(peer: NodeID, acknowledged: Int64?, error: String?, now: Date = Date()) throws(StoreError) {
+        let at = Int64(now.timeIntervalSince1970)
+        try write { db in
+            try db.execute(sql: "INSERT INTO peer_delivery (peer) VALUES (?) ON CONFLICT (peer) DO NOTHING", arguments: [peer.rawValue])
+            if let acknowledged, error == nil {
+                try db.execute(
+                    sql: "UPDATE peer_delivery SET acknowledged = ?, last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE peer = ?",
+                    arguments: [acknowledged, at, at, peer.rawValue])
+            } else {
+                try db.execute(
+                    sql: "UPDATE peer_delivery SET acknowledged = coalesce(?, acknowledged), last_attempt = ?, last_error = ?, failures = failures + 1 WHERE peer = ?",
+                    arguments: [acknowledged, at, error, peer.rawValue])
+            }
+        }
+    }
+}

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CIICore
-import CIIServer
+import CIIFederation
 import CIIStore
 import Foundation
 
@@ -22,6 +22,9 @@ struct InitCommand: ParsableCommand {
 
     @Option(help: "Address and port of the HTTPS server.")
     var listen: String = "127.0.0.1:8443"
+
+    @Option(help: "Coordinator: the HTTPS URL nodes reach it at (default: https://localhost:PORT).")
+    var endpoint: String?
 
     func run() throws {
         let directory = try node.directory()
@@ -48,15 +51,20 @@ struct InitCommand: ParsableCommand {
         try SecureFile.makeDirectory(directory.root)
         _ = try NodeIdentity.create(in: directory)
         try SecureFile.makeDirectory(directory.tls)
-        let authority = try DevelopmentCertificates.makeAuthority(name: "ciid development CA for \(id)")
+        let authority = try CertificateAuthority.make(name: "ciid development CA for \(id)")
         var hosts = ["localhost", "127.0.0.1", "::1", id.rawValue]
         if !hosts.contains(configuration.listenHost), !["0.0.0.0", "::"].contains(configuration.listenHost) { hosts.append(configuration.listenHost) }
         let server = try authority.issueServerCertificate(commonName: id.rawValue, hosts: hosts)
-        try SecureFile.write(Array((authority.caCertificatePEM + "\n").utf8), to: "\(directory.tls)/ca.crt", mode: 0o644)
-        try SecureFile.write(Array((server.certificate + "\n" + authority.caCertificatePEM + "\n").utf8), to: directory.resolve(configuration.tlsCertificate), mode: 0o644)
-        try SecureFile.write(Array((server.key + "\n").utf8), to: directory.resolve(configuration.tlsKey))
+        try SecureFile.write(Array(authority.caCertificatePEM.utf8), to: "\(directory.tls)/ca.crt", mode: 0o644)
+        try SecureFile.write(Array((server.certificate + authority.caCertificatePEM).utf8), to: directory.resolve(configuration.tlsCertificate), mode: 0o644)
+        try SecureFile.write(Array(server.key.utf8), to: directory.resolve(configuration.tlsKey))
         try SecureFile.write(Array(configuration.rendered(createdOn: today).utf8), to: directory.configuration, mode: 0o600, overwrite: false)
         _ = try NodeStore(path: directory.database)
+        if role == .coordinator {
+            let url = endpoint ?? "https://localhost:\(configuration.listenPort)"
+            _ = try Coordinator(directory: directory, configuration: configuration).create(endpoint: url)
+            print("Created the federation: CA in federation/, epoch 1 key, manifest version 1, endpoint \(url).")
+        }
 
         print(
             """

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CIICore
+import CIIFederation
 import CIIServer
 import CIIStore
 import Foundation
@@ -41,12 +42,20 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
 
         let store = try NodeStore(path: directory.database)
-        let checker = AlertChecker(
-            node: configuration.id, keys: try node.federationKeys(directory), window: configuration.window, reader: ReplicaReader(store: store))
+        let federation = try FederationState.load(directory: directory, node: configuration.id)
+        let keys = try federation?.keyRing ?? KeyRing(node.federationKeys(directory))
+        let checker = AlertChecker(node: configuration.id, keys: keys, window: configuration.window, reader: ReplicaReader(store: store))
         let tls = try ServerTLS.configuration(
             certificate: directory.resolve(configuration.tlsCertificate), key: directory.resolve(configuration.tlsKey))
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics)
         server.benchRoute = benchRoute
+        var services: [any Service] = []
+        if let federation {
+            let manifestPath = configuration.role == .coordinator ? Coordinator(directory: directory, configuration: configuration).manifestPath : nil
+            server.federation = FederationController(receiver: BatchReceiver(state: federation, store: store), manifestPath: manifestPath)
+            services.append(ManifestFetcher(state: federation, logger: logger))
+            services.append(Publisher(state: federation, store: store, logger: logger))
+        }
         let portFile = self.portFile
         let host = configuration.listenHost
         let application = try server.makeApplication(tls: tls, port: port, logger: logger) { bound in
@@ -54,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
         }
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [application] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.info("stopped")
     }

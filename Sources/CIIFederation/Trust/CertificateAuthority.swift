@@ -3,19 +3,26 @@ public import Foundation
 import SwiftASN1
 import X509
 
-/// A certificate authority and server certificates for development and tests, made with
-/// swift-certificates: ECDSA P-256, PEM files, private keys written 0600.
+/// A certificate authority that issues node TLS certificates, made with swift-certificates
+/// (ECDSA P-256, PEM).
 ///
-/// Production nodes use certificates from their institution's PKI or the federation CA;
-/// `ciid init` makes a development pair so that a fresh node serves HTTPS at once.
-public struct DevelopmentCertificates: Sendable {
+/// `ciid init` makes one per node so that a fresh node serves HTTPS at once; the coordinator's
+/// is the federation CA, which issues each admitted node its certificate. Institutions may use
+/// their own PKI instead.
+public struct CertificateAuthority: Sendable {
     /// The CA certificate, PEM.
     public let caCertificatePEM: String
     /// The CA private key, PEM (PKCS#8).
     public let caKeyPEM: String
 
+    /// An existing CA, from its PEM certificate and key.
+    public init(caCertificatePEM: String, caKeyPEM: String) {
+        self.caCertificatePEM = caCertificatePEM
+        self.caKeyPEM = caKeyPEM
+    }
+
     /// Creates a new CA named `name`, valid ten years.
-    public static func makeAuthority(name: String, now: Date = Date()) throws(TLSSetupError) -> DevelopmentCertificates {
+    public static func make(name: String, now: Date = Date()) throws(TLSSetupError) -> CertificateAuthority {
         do {
             let key = P256.Signing.PrivateKey()
             let subject = try DistinguishedName {
@@ -31,19 +38,25 @@ public struct DevelopmentCertificates: Sendable {
                     Critical(KeyUsage(keyCertSign: true, cRLSign: true))
                 },
                 issuerPrivateKey: .init(key))
-            return DevelopmentCertificates(caCertificatePEM: try certificate.serializeAsPEM().pemString, caKeyPEM: key.pemRepresentation)
+            return CertificateAuthority(caCertificatePEM: try certificate.serializeAsPEM().pemString + "\n", caKeyPEM: key.pemRepresentation + "\n")
         } catch {
             throw TLSSetupError(reason: "cannot make a development CA: \(error)")
         }
     }
 
-    /// Issues a server certificate for `hosts` (DNS names and IP addresses), valid two years.
+    /// Issues a server certificate for `hosts` (DNS names and IP addresses) with a new key, valid two years.
     /// - Returns: the certificate and its private key, both PEM.
     public func issueServerCertificate(commonName: String, hosts: [String], now: Date = Date()) throws(TLSSetupError) -> (certificate: String, key: String) {
+        let key = P256.Signing.PrivateKey()
+        return (try issue(publicKeyPEM: key.publicKey.pemRepresentation, commonName: commonName, hosts: hosts, now: now), key.pemRepresentation + "\n")
+    }
+
+    /// Issues a certificate for an existing public key (PEM), as the coordinator does for a joining node.
+    public func issue(publicKeyPEM: String, commonName: String, hosts: [String], now: Date = Date()) throws(TLSSetupError) -> String {
         do {
             let caKey = try P256.Signing.PrivateKey(pemRepresentation: caKeyPEM)
             let caCertificate = try Certificate(pemEncoded: caCertificatePEM)
-            let key = P256.Signing.PrivateKey()
+            let publicKey = try P256.Signing.PublicKey(pemRepresentation: publicKeyPEM)
             var names: [GeneralName] = []
             for host in hosts {
                 if let bytes = Self.ipAddressBytes(host) {
@@ -53,7 +66,7 @@ public struct DevelopmentCertificates: Sendable {
                 }
             }
             let certificate = try Certificate(
-                version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+                version: .v3, serialNumber: .init(), publicKey: .init(publicKey),
                 notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
                 issuer: caCertificate.subject, subject: try DistinguishedName { CommonName(commonName) },
                 signatureAlgorithm: .ecdsaWithSHA256,
@@ -64,9 +77,18 @@ public struct DevelopmentCertificates: Sendable {
                     SubjectAlternativeNames(names)
                 },
                 issuerPrivateKey: .init(caKey))
-            return (try certificate.serializeAsPEM().pemString, key.pemRepresentation)
+            return try certificate.serializeAsPEM().pemString + "\n"
         } catch {
             throw TLSSetupError(reason: "cannot issue a certificate for \(commonName): \(error)")
+        }
+    }
+
+    /// The public key (PEM) of a private key (PEM), to put in a join request.
+    public static func publicKeyPEM(ofPrivateKeyPEM pem: String) throws(TLSSetupError) -> String {
+        do {
+            return try P256.Signing.PrivateKey(pemRepresentation: pem).publicKey.pemRepresentation
+        } catch {
+            throw TLSSetupError(reason: "the TLS key is not an ECDSA P-256 PEM key: \(error)")
         }
     }
 

@@ -1,0 +1,44 @@
+public import Logging
+import Curl
+public import ServiceLifecycle
+
+/// Fetches the signed manifest from the coordinator every `interval` and accepts it when it is
+/// newer and verifies. Runs until the service group shuts down.
+public struct ManifestFetcher: Service {
+    let state: FederationState
+    let interval: Duration
+    let logger: Logger
+
+    /// Creates the fetcher.
+    public init(state: FederationState, interval: Duration = .seconds(2), logger: Logger) {
+        self.state = state
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Fetches until shutdown.
+    public func run() async throws {
+        try? await Task.sleep(for: .milliseconds(300))  // let this node's own server start (the coordinator fetches from itself)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await fetchOnce()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// One fetch; errors are logged, never thrown (the coordinator may be down for a while).
+    public func fetchOnce() async {
+        do {
+            let response = try await BlockingTransfer.perform(
+                HTTPRequest(url: "\(state.anchor.endpoint)/federation/manifest", caFile: state.caFile, timeoutSeconds: 10, maximumResponseBytes: 8 << 20))
+            guard response.status == 200 else {
+                logger.warning("the coordinator answered \(response.status) for the manifest")
+                return
+            }
+            if try state.accept(try SignedManifest(json: response.body)) {
+                logger.info("accepted manifest version \(state.manifest?.version ?? 0) with \(state.manifest?.members.count ?? 0) members")
+            }
+        } catch {
+            logger.warning("cannot fetch the manifest: \(error)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+public import CIICore
+public import CIIStore
+import Curl
+import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// Pushes this node's change log to every peer of the manifest, in batches, until each peer
+/// has acknowledged the last sequence. One loop per peer, so a peer that is down (retried with
+/// back-off) never delays the others. The acknowledged sequence is stored, so a restart resumes
+/// where it stopped.
+public struct Publisher: Service {
+    let state: FederationState
+    let store: NodeStore
+    let logger: Logger
+    /// How often an idle peer loop looks for new changes.
+    let idleInterval: Duration
+
+    /// Creates the publisher.
+    public init(state: FederationState, store: NodeStore, idleInterval: Duration = .milliseconds(100), logger: Logger) {
+        self.state = state
+        self.store = store
+        self.idleInterval = idleInterval
+        self.logger = logger
+    }
+
+    /// Runs the per-peer loops until shutdown, starting loops for peers that join later.
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            var running: Set<NodeID> = []
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                for peer in state.manifest?.members ?? [] where peer.id != state.node && !running.contains(peer.id) {
+                    running.insert(peer.id)
+                    group.addTask { await self.serve(peer.id) }
+                }
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// The loop of one peer: send what it lacks, wait, back off after failures.
+    func serve(_ peer: NodeID) async {
+        var failures = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            guard let member = state.manifest?.member(peer), let boxKey = state.manifest?.boxKey(of: peer) else { return }  // removed
+            do {
+                let sent = try await sendNext(to: member, boxKey: boxKey)
+                failures = 0
+                if !sent { try? await Task.sleep(for: idleInterval) }
+            } catch {
+                failures += 1
+                try? store.recordDelivery(peer: peer, acknowledged: nil, error: "\(error)")
+                if failures == 1 || failures % 20 == 0 { logger.warning("cannot deliver to \(peer): \(error)") }
+                try? await Task.sleep(for: .milliseconds(min(200 << min(failures, 8), 30_000)))
+            }
+        }
+    }
+
+    /// Sends the next batch `peer` lacks. Returns false when it lacks nothing.
+    func sendNext(to member: Manifest.Member, boxKey: [UInt8]) async throws -> Bool {
+        let acknowledged = try store.deliveries().first { $0.peer == member.id.rawValue }?.acknowledged ?? 0
+        let entries = try store.changes(after: acknowledged, limit: Batch.maximumChanges)
+        guard let last = entries.last, let dispositif = state.manifest?.member(state.node)?.dispositif else { return false }
+        let batch = Batch(
+            origin: state.node, dispositif: dispositif, recipient: member.id, after: acknowledged, through: last.sequence,
+            changes: entries.map { Change(kind: $0.kind == .upsert ? .upsert : .retract, epoch: $0.epoch, fingerprint: $0.fingerprint, lastOn: $0.lastOn) })
+        let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
+        let response = try await BlockingTransfer.perform(
+            HTTPRequest(
+                method: "POST", url: "\(member.endpoint)/federation/batches", headers: [("Content-Type", "application/octet-stream")], body: sealed,
+                caFile: state.caFile, timeoutSeconds: 30))
+        let answer = try? JSONDecoder().decode(ReceiverAnswer.self, from: Data(response.body))
+        switch (response.status, answer?.checkpoint) {
+        case (200, let checkpoint?):
+            try store.recordDelivery(peer: member.id, acknowledged: checkpoint, error: nil)
+            return true
+        case (409, let expected?):
+            logger.info("\(member.id) holds \(expected), resending from there")
+            try store.recordDelivery(peer: member.id, acknowledged: expected, error: nil)
+            return true
+        default:
+            throw FederationError(.malformed, "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+        }
+    }
+}
+
+/// The receiver's answer: `{"checkpoint": n}` (200: applied or already held; 409: gap, resend after n).
+public struct ReceiverAnswer: Codable, Sendable {
+    /// The origin's sequence the receiver holds.
+    public var checkpoint: Int64?
+}
