@@ -1,0 +1,140 @@
+import CIICore
+import CIIFederation
+import CIIStore
+import Foundation
+
+/// A federation of real `ciid` processes on loopback, in a temporary folder: a coordinator and
+/// dispositif nodes, initialised, admitted and joined through the CLI, each serving HTTPS on a
+/// free port. Every process it starts is stopped by PID when it goes away.
+final class FederationHarness {
+    struct Node {
+        let id: String
+        let folder: String
+        let port: Int
+    }
+
+    let folder: String
+    private(set) var nodes: [String: Node] = [:]
+    private var running: [String: CIIDProcess.Running] = [:]
+
+    /// Creates the coordinator `cii-vs` and one node per dispositif code (`ORP` → `orp-vs`), all joined.
+    init(dispositifs: [Dispositif]) throws {
+        folder = try CIIDProcess.temporaryFolder()
+        let coordinator = Node(id: "cii-vs", folder: folder + "/cii-vs", port: try Self.freePort())
+        nodes[coordinator.id] = coordinator
+        try ciid(
+            "init", "--data-dir", coordinator.folder, "--role", "coordinator", "--node-id", coordinator.id, "--listen", "127.0.0.1:\(coordinator.port)")
+        for dispositif in dispositifs {
+            let id = "\(dispositif.rawValue.lowercased())-vs"
+            let node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort())
+            nodes[id] = node
+            try ciid("init", "--data-dir", node.folder, "--dispositif", dispositif.rawValue, "--node-id", id, "--listen", "127.0.0.1:\(node.port)")
+            try ciid("join-request", "--data-dir", node.folder, "--output", folder + "/\(id).request")
+            try ciid("federation", "admit", "--data-dir", coordinator.folder, folder + "/\(id).request", "--output", folder + "/\(id).admission")
+            try ciid("join", "--data-dir", node.folder, folder + "/\(id).admission")
+        }
+    }
+
+    deinit {
+        for (_, process) in running { process.stop(SIGKILL, within: 5) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Runs a ciid command, failing on a non-zero exit.
+    @discardableResult
+    func ciid(_ arguments: String...) throws -> String {
+        let result = try CIIDProcess.run(arguments, in: folder)
+        guard result.status == 0 else { throw HarnessError("ciid \(arguments.joined(separator: " ")) failed: \(result.error)") }
+        return result.output
+    }
+
+    /// Starts `ciid serve` on every node not running, and waits until each holds the epoch key
+    /// from the manifest (so imports can fingerprint).
+    func startAll() throws {
+        for id in nodes.keys.sorted() where running[id] == nil { try start(id) }
+        for (id, node) in nodes {
+            let ready = try eventually { try !FederationKeyStore(directory: NodeDirectory(root: node.folder)).keys().isEmpty }
+            guard ready else { throw HarnessError("\(id) got no key from the manifest: \(log(id))") }
+        }
+    }
+
+    /// Starts `ciid serve` on node `id`.
+    func start(_ id: String) throws {
+        let node = try require(id)
+        running[id] = try CIIDProcess.start(["serve", "--data-dir", node.folder, "--log-level", "info"], in: folder)
+    }
+
+    /// Stops node `id` with `signal` (SIGTERM: clean; SIGKILL: a crash).
+    @discardableResult
+    func stop(_ id: String, signal: Int32 = SIGTERM) -> Int32? {
+        defer { running[id] = nil }
+        return running[id]?.stop(signal)
+    }
+
+    /// What node `id` logged so far.
+    func log(_ id: String) -> String { running[id]?.errors() ?? "" }
+
+    /// Imports `csv` at node `id`.
+    func importCSV(_ id: String, _ csv: String) throws {
+        let path = folder + "/\(id)-\(UUID().uuidString).csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        try ciid("import", "--data-dir", try require(id).folder, path)
+    }
+
+    /// The node's database (opened beside the running process: SQLite WAL allows it).
+    func store(_ id: String) throws -> NodeStore { try NodeStore(path: try require(id).folder + "/node.sqlite") }
+
+    /// Replica entries of `origin` at node `id`.
+    func replicaCount(at id: String, from origin: String) throws -> Int { try store(id).replicaCounts()[origin] ?? 0 }
+
+    /// Polls `condition` every 50 ms until it holds or `seconds` pass.
+    func eventually(within seconds: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return try condition()
+    }
+
+    /// The base URL of node `id`.
+    func url(_ id: String) throws -> String { "https://localhost:\(try require(id).port)" }
+
+    /// The federation CA file as node `id` holds it.
+    func caFile(_ id: String) throws -> String { try require(id).folder + "/federation/ca.crt" }
+
+    private func require(_ id: String) throws -> Node {
+        guard let node = nodes[id] else { throw HarnessError("no node \(id)") }
+        return node
+    }
+
+    /// A port the kernel says is free now.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw HarnessError("no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Synthetic CSV rows for people `range` (AVS block 756.4…), followed until `last`.
+    static func csv(_ range: ClosedRange<UInt64>, caseworker: String = "c-1", last: Day = Day.today().adding(days: -5)) -> String {
+        var text = "N° AVS;Début du suivi;Dernier suivi;Collaborateur\n"
+        for index in range { text += "\(avs(index).formatted);01.01.2024;\(last.swiss);\(caseworker)\n" }
+        return text
+    }
+
+    static func avs(_ index: UInt64) -> AVSNumber { AVSNumber(completing: 756_410_000_000 + index) }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

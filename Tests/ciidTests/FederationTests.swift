@@ -1,0 +1,151 @@
+import CIICore
+import CIIFederation
+import CIIStore
+import Curl
+import Foundation
+import Sodium
+import Testing
+
+/// Seven real processes would be the demo; here a coordinator and three dispositifs, on
+/// loopback with real TLS, prove the protocol.
+@Suite(.serialized) struct FederationTests {
+    @Test func importsConvergeRetractionsSpreadAndOverlapsAreRecorded() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms, .oai])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...30, caseworker: "orp-7"))
+        try federation.importCSV("cms-vs", FederationHarness.csv(21...40))
+        try federation.importCSV("oai-vs", FederationHarness.csv(25...26))
+
+        for node in ["orp-vs", "cms-vs", "oai-vs", "cii-vs"] {
+            let converged = try federation.eventually {
+                try (node == "orp-vs" || federation.replicaCount(at: node, from: "orp-vs") == 30)
+                    && (node == "cms-vs" || federation.replicaCount(at: node, from: "cms-vs") == 20)
+                    && (node == "oai-vs" || federation.replicaCount(at: node, from: "oai-vs") == 2)
+            }
+            let counts = try federation.store(node).replicaCounts()
+            #expect(converged, "\(node) did not converge: \(counts)\n\(federation.log(node))")
+        }
+        let answer = try federation.ciid("check", "--data-dir", federation.nodes["oai-vs"]!.folder, "--json", FederationHarness.avs(25).formatted)
+        #expect(answer.contains("\"dispositif\":\"CMS\"") && answer.contains("\"dispositif\":\"ORP\""))
+        // People 21…30 of ORP are also followed by CMS: ORP's caseworker sees overlaps.
+        #expect(try federation.eventually { try federation.store("orp-vs").overlapEvents().count >= 10 })
+        #expect(try federation.store("orp-vs").overlapEvents().allSatisfy { $0.caseworker == "orp-7" })
+
+        // A new snapshot without people 1…10: retractions reach every node.
+        try federation.importCSV("orp-vs", FederationHarness.csv(11...30, caseworker: "orp-7"))
+        for node in ["cms-vs", "oai-vs", "cii-vs"] {
+            #expect(try federation.eventually { try federation.replicaCount(at: node, from: "orp-vs") == 20 }, "\(node) kept retracted people")
+        }
+        let gone = try federation.ciid("check", "--data-dir", federation.nodes["cms-vs"]!.folder, "--json", FederationHarness.avs(5).formatted)
+        #expect(gone.contains("\"known\":false"))
+        #expect(federation.stop("cms-vs") == 0)
+    }
+
+    @Test func forgedTamperedMisaddressedReplayedAndOversizedBatchesChangeNothing() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 })
+        let before = try federation.store("cms-vs").replicaCounts()
+        let checkpoint = try federation.store("cms-vs").checkpoint(of: try NodeID("orp-vs"))
+
+        let orpIdentity = try NodeIdentity.load(from: NodeDirectory(root: federation.nodes["orp-vs"]!.folder))
+        let manifest = try #require(try FederationState.load(directory: NodeDirectory(root: federation.nodes["cms-vs"]!.folder), node: try NodeID("cms-vs"))?.manifest)
+        let cmsBox = try #require(manifest.boxKey(of: try NodeID("cms-vs")))
+        let key = try #require(try FederationKeyStore(directory: NodeDirectory(root: federation.nodes["orp-vs"]!.folder)).keys().first)
+        let change = Change(kind: .upsert, epoch: key.epoch, fingerprint: Fingerprinter(key: key).fingerprint(FederationHarness.avs(99)), lastOn: Day.today())
+        func batch(recipient: String, after: Int64) throws -> Batch {
+            Batch(origin: try NodeID("orp-vs"), dispositif: .orp, recipient: try NodeID(recipient), after: after, through: after + 1, changes: [change])
+        }
+        func post(_ body: [UInt8]) throws -> HTTPResponse {
+            try Curl.perform(
+                HTTPRequest(method: "POST", url: "\(try federation.url("cms-vs"))/federation/batches", body: body, caFile: try federation.caFile("cms-vs")))
+        }
+
+        let forged = try BatchSeal.seal(try batch(recipient: "cms-vs", after: checkpoint), signer: .generate(), recipientBoxKey: cmsBox)
+        let forgedAnswer = try post(forged)
+        #expect(forgedAnswer.status == 403 && forgedAnswer.text.contains("federation.bad_signature") || forgedAnswer.text.contains("badSignature"))
+        var tampered = try BatchSeal.seal(try batch(recipient: "cms-vs", after: checkpoint), signer: orpIdentity.signing, recipientBoxKey: cmsBox)
+        tampered[tampered.count / 2] ^= 1
+        #expect(try post(tampered).status == 403)
+        let misaddressed = try BatchSeal.seal(try batch(recipient: "oai-vs", after: checkpoint), signer: orpIdentity.signing, recipientBoxKey: cmsBox)
+        let misaddressedAnswer = try post(misaddressed)
+        #expect(misaddressedAnswer.status == 403 && misaddressedAnswer.text.contains("wrongRecipient"))
+        let nonMember = Batch(origin: try NodeID("evil-vs"), dispositif: .orp, recipient: try NodeID("cms-vs"), after: 0, through: 1, changes: [change])
+        let nonMemberAnswer = try post(try BatchSeal.seal(nonMember, signer: .generate(), recipientBoxKey: cmsBox))
+        #expect(nonMemberAnswer.status == 403 && nonMemberAnswer.text.contains("notAMember"))
+        let replayed = try BatchSeal.seal(try batch(recipient: "cms-vs", after: 0), signer: orpIdentity.signing, recipientBoxKey: cmsBox)
+        let replayAnswer = try post(replayed)
+        #expect(replayAnswer.status == 200 && replayAnswer.text == "{\"checkpoint\":\(checkpoint)}")
+        let gap = try BatchSeal.seal(try batch(recipient: "cms-vs", after: checkpoint + 5), signer: orpIdentity.signing, recipientBoxKey: cmsBox)
+        let gapAnswer = try post(gap)
+        #expect(gapAnswer.status == 409 && gapAnswer.text == "{\"checkpoint\":\(checkpoint)}")
+        #expect(try post([UInt8](repeating: 7, count: 2 << 20)).status == 413)
+        #expect(try post(Array("not a batch".utf8)).status == 403)
+
+        #expect(try federation.store("cms-vs").replicaCounts() == before)
+        #expect(try federation.store("cms-vs").checkpoint(of: try NodeID("orp-vs")) == checkpoint)
+        #expect(try federation.store("cms-vs").overlapEvents().isEmpty)
+    }
+
+    @Test func aNodeThatWasDownOrKilledMidBatchCatchesUpWithNothingLostOrDoubled() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...100))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 100 })
+
+        // Down for a while: changes made meanwhile arrive after the restart.
+        #expect(federation.stop("cms-vs") == 0)
+        try federation.importCSV("orp-vs", FederationHarness.csv(51...150))
+        Thread.sleep(forTimeInterval: 1)
+        try federation.start("cms-vs")
+        let head = try federation.store("orp-vs").lastSequence()
+        #expect(head == 200)  // 100 upserts, then 50 retractions and 50 upserts
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 100 && federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == head })
+
+        // Killed while applying a large run of batches: after the restart it converges exactly.
+        try federation.importCSV("orp-vs", FederationHarness.csv(1_001...61_000))
+        let total = try federation.store("orp-vs").lastSequence()
+        _ = try federation.eventually(within: 60) { try federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) > head }
+        federation.stop("cms-vs", signal: SIGKILL)
+        let atKill = try federation.store("cms-vs").checkpoint(of: try NodeID("orp-vs"))
+        #expect(atKill < total, "the kill came too late to prove anything")
+        try federation.start("cms-vs")
+        let converged = try federation.eventually(within: 120) {
+            try federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == total
+        }
+        #expect(converged, "cms-vs did not catch up: \(federation.log("cms-vs").suffix(2000))")
+        #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 60_000)
+        #expect(try federation.store("orp-vs").ownCount() == 60_000)
+    }
+
+    @Test func aRemovedMembersBatchesAreRefused() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...5))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 5 })
+        try federation.ciid("federation", "remove", "--data-dir", federation.nodes["cii-vs"]!.folder, "orp-vs")
+        let cms = NodeDirectory(root: federation.nodes["cms-vs"]!.folder)
+        let orp = try NodeID("orp-vs")
+        #expect(try federation.eventually {
+            guard let state = try FederationState.load(directory: cms, node: NodeID("cms-vs")), let manifest = state.manifest else { return false }
+            return manifest.member(orp) == nil
+        })
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...9))
+        Thread.sleep(forTimeInterval: 2)
+        #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 5)
+        // Even a batch properly signed by the removed node is refused now.
+        let orpIdentity = try NodeIdentity.load(from: NodeDirectory(root: federation.nodes["orp-vs"]!.folder))
+        let cmsBox = try #require(try FederationState.load(directory: cms, node: NodeID("cms-vs"))?.manifest?.boxKey(of: NodeID("cms-vs")))
+        let key = try #require(try FederationKeyStore(directory: cms).keys().first)
+        let change = Change(kind: .upsert, epoch: key.epoch, fingerprint: Fingerprinter(key: key).fingerprint(FederationHarness.avs(7)), lastOn: Day.today())
+        let checkpoint = try federation.store("cms-vs").checkpoint(of: orp)
+        let batch = Batch(origin: orp, dispositif: .orp, recipient: try NodeID("cms-vs"), after: checkpoint, through: checkpoint + 1, changes: [change])
+        let answer = try Curl.perform(
+            HTTPRequest(
+                method: "POST", url: "\(try federation.url("cms-vs"))/federation/batches",
+                body: try BatchSeal.seal(batch, signer: orpIdentity.signing, recipientBoxKey: cmsBox), caFile: try federation.caFile("cms-vs")))
+        #expect(answer.status == 403 && answer.text.contains("notAMember"))
+        #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 5)
+    }
+}
