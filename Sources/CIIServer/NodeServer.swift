@@ -1,6 +1,6 @@
 public import CIICore
 public import CIIStore
-public import CIIFederation
+import CIIFederation
 public import Hummingbird
 import HummingbirdTLS
 public import Logging

@@ -23,6 +23,13 @@ import Testing
         #expect(try Batch(decoding: original.encoded()) == original)
         let empty = batch(count: 0)
         #expect(try Batch(decoding: empty.encoded()) == empty)
+        var reset = batch(count: 3)
+        reset.after = 0
+        reset.reset = true
+        #expect(try Batch(decoding: reset.encoded()) == reset)
+        var bad = reset
+        bad.after = 5
+        #expect(throws: FederationError(.malformed, "")) { try Batch(decoding: bad.encoded()) }
     }
 
     @Test func costsUnderFortyBytesPerFingerprint() throws {

@@ -40,6 +40,14 @@ final class FederationHarness {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Sets `key = value` in the `[federation]` section of node `id`'s ciid.conf (before it starts).
+    func configure(_ id: String, _ key: String, _ value: Int) throws {
+        let path = try require(id).folder + "/ciid.conf"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let edited = lines.map { $0.hasPrefix("\(key) =") ? "\(key) = \(value)" : String($0) }.joined(separator: "\n")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     /// Runs a ciid command, failing on a non-zero exit.
     @discardableResult
     func ciid(_ arguments: String...) throws -> String {

@@ -119,6 +119,24 @@ import Testing
         #expect(try federation.store("orp-vs").ownCount() == 60_000)
     }
 
+    @Test func aDivergentReplicaIsFoundByDigestAndResyncedInFull() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        for id in ["orp-vs", "cms-vs"] {
+            try federation.configure(id, "digest_interval_seconds", 1)
+            try federation.configure(id, "heartbeat_seconds", 1)
+        }
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...20))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 20 })
+        // Lose five entries behind the protocol's back (a disk fault, a bad restore).
+        let key = try #require(try FederationKeyStore(directory: NodeDirectory(root: federation.nodes["cms-vs"]!.folder)).keys().first)
+        let lost = (1...5).map { Fingerprinter(key: key).fingerprint(FederationHarness.avs($0)) }
+        try federation.store("cms-vs").retractReplica(origin: try NodeID("orp-vs"), fingerprints: lost)
+        #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 15)
+        #expect(try federation.eventually(within: 30) { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 20 }, "\(federation.log("cms-vs"))")
+        #expect(federation.log("cms-vs").contains("diverged"))
+    }
+
     @Test func aRemovedMembersBatchesAreRefused() throws {
         let federation = try FederationHarness(dispositifs: [.orp, .cms])
         try federation.startAll()

@@ -2,7 +2,8 @@ extension NodeConfiguration {
     /// Every key the file may hold.
     static let knownKeys: Set<String> = [
         "node.role", "node.id", "node.dispositif", "server.listen", "server.tls_certificate", "server.tls_key",
-        "check.window_years", "import.max_rejected_percent",
+        "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
+        "federation.maintenance_interval_seconds", "federation.heartbeat_seconds",
     ]
 
     /// Reads the configuration from the text of `ciid.conf`.
@@ -45,6 +46,15 @@ extension NodeConfiguration {
             tlsCertificate: config.values["server.tls_certificate"]?.text ?? "tls/node.crt",
             tlsKey: config.values["server.tls_key"]?.text ?? "tls/node.key", window: RetentionWindow(years: years),
             maximumRejectedPercent: rejected)
+        federation.tombstoneDays = try Self.integer(
+            config.values["federation.tombstone_days"], default: 30, range: 1...3650, name: "federation.tombstone_days", file: file)
+        federation.digestIntervalSeconds = try Self.integer(
+            config.values["federation.digest_interval_seconds"], default: 300, range: 1...86_400, name: "federation.digest_interval_seconds", file: file)
+        federation.maintenanceIntervalSeconds = try Self.integer(
+            config.values["federation.maintenance_interval_seconds"], default: 3600, range: 1...86_400,
+            name: "federation.maintenance_interval_seconds", file: file)
+        federation.heartbeatSeconds = try Self.integer(
+            config.values["federation.heartbeat_seconds"], default: 5, range: 1...3600, name: "federation.heartbeat_seconds", file: file)
     }
 
     private static func integer(_ value: ConfigFile.Value?, default fallback: Int, range: ClosedRange<Int>, name: String, file: String) throws(ConfigError) -> Int {
@@ -87,6 +97,17 @@ extension NodeConfiguration {
         # Refuse an import when more than this share of its rows (percent) is rejected, so that a
         # broken export cannot retract the people on its bad rows. 0 refuses any rejected row.
         max_rejected_percent = \(maximumRejectedPercent)
+
+        [federation]
+        # Days a retraction stays in the change log: the longest outage a peer may have and still
+        # catch up change by change. A peer away longer is sent everything again.
+        tombstone_days = \(federation.tombstoneDays)
+        # Seconds between comparisons of each origin's set with what this node holds of it.
+        digest_interval_seconds = \(federation.digestIntervalSeconds)
+        # Seconds between retention sweeps (entries older than the window) and change-log compactions.
+        maintenance_interval_seconds = \(federation.maintenanceIntervalSeconds)
+        # Seconds between empty batches to an idle peer (they reveal a peer that lost its state).
+        heartbeat_seconds = \(federation.heartbeatSeconds)
 
         """
     }

@@ -18,6 +18,24 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var window: RetentionWindow
     /// The largest share of rejected rows, in percent, an import may have and still be applied.
     public var maximumRejectedPercent: Int
+    /// Federation timings.
+    public var federation = FederationTimings()
+
+    /// How often and how long the federation's background work runs.
+    public struct FederationTimings: Sendable, Hashable {
+        /// Days a retraction (tombstone) stays in the change log: the longest outage a peer may have
+        /// and still catch up change by change; a peer away longer gets a full resend.
+        public var tombstoneDays = 30
+        /// Seconds between digest comparisons with each origin.
+        public var digestIntervalSeconds = 300
+        /// Seconds between retention sweeps and change-log compactions.
+        public var maintenanceIntervalSeconds = 3600
+        /// Seconds between empty batches to an idle peer.
+        public var heartbeatSeconds = 5
+
+        /// The defaults.
+        public init() {}
+    }
 
     /// The settings `ciid init` writes.
     public init(

@@ -4,7 +4,7 @@ extension Batch {
     /// The wire form, little-endian:
     ///
     /// ```
-    /// "CIIB" 0x01 | origin (u8 length + UTF-8) | dispositif (u8 length + ASCII) | recipient (u8 length + UTF-8)
+    /// "CIIB" 0x01 | flags u8 (bit 0: reset) | origin (u8 length + UTF-8) | dispositif (u8 length + ASCII) | recipient (u8 length + UTF-8)
     /// after u64 | through u64 | count u32 | count × change
     /// change: kind u8 | epoch u16 | fingerprint 32 bytes | (upsert only) last follow-up u16, days since 1970-01-01
     /// ```
@@ -12,7 +12,7 @@ extension Batch {
     public func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + changes.count * 37)
-        out += Array("CIIB".utf8) + [1]
+        out += Array("CIIB".utf8) + [1, reset ? 1 : 0]
         for text in [origin.rawValue, dispositif.rawValue, recipient.rawValue] {
             out.append(UInt8(text.utf8.count))
             out += Array(text.utf8)
@@ -34,6 +34,8 @@ extension Batch {
     public init(decoding bytes: [UInt8]) throws(FederationError) {
         var reader = ByteReader(bytes)
         guard try reader.bytes(5) == Array("CIIB".utf8) + [1] else { throw FederationError(.malformed, "not a ciid batch (version 1)") }
+        let flags = try reader.integer(1)
+        guard flags <= 1 else { throw FederationError(.malformed, "the batch has unknown flags") }
         let originText = try reader.text()
         let dispositifText = try reader.text()
         let recipientText = try reader.text()
@@ -55,7 +57,8 @@ extension Batch {
             changes.append(Change(kind: kind, epoch: epoch, fingerprint: fingerprint, lastOn: lastOn))
         }
         guard reader.isAtEnd else { throw FederationError(.malformed, "the batch has bytes after its last change") }
-        self.init(origin: origin, dispositif: dispositif, recipient: recipient, after: after, through: through, changes: changes)
+        guard flags == 0 || after == 0 else { throw FederationError(.malformed, "a reset batch starts at sequence 0") }
+        self.init(origin: origin, dispositif: dispositif, recipient: recipient, after: after, through: through, changes: changes, reset: flags == 1)
     }
 
     private static func append(_ value: UInt64, _ width: Int, to out: inout [UInt8]) {

@@ -18,12 +18,17 @@ public struct Batch: Sendable, Hashable {
     public var through: Int64
     /// The changes, oldest first.
     public var changes: [Change]
+    /// Set on the first batch of a full resend (`after` is 0): the recipient first drops
+    /// everything it holds of the origin. Sent when the recipient is further behind than the
+    /// origin keeps retractions (tombstones), or after a digest found divergence.
+    public var reset: Bool
 
     /// The largest number of changes a batch may carry.
     public static let maximumChanges = 5000
 
     /// Creates a batch.
-    public init(origin: NodeID, dispositif: Dispositif, recipient: NodeID, after: Int64, through: Int64, changes: [Change]) {
+    public init(origin: NodeID, dispositif: Dispositif, recipient: NodeID, after: Int64, through: Int64, changes: [Change], reset: Bool = false) {
+        self.reset = reset
         self.origin = origin
         self.dispositif = dispositif
         self.recipient = recipient

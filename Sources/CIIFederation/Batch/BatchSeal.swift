@@ -12,12 +12,7 @@ public enum BatchSeal {
 
     /// Signs `batch` with `signer` and seals it to `recipientBoxKey`.
     public static func seal(_ batch: Batch, signer: SigningKeyPair, recipientBoxKey: [UInt8]) throws(FederationError) -> [UInt8] {
-        let plain = batch.encoded()
-        do {
-            return try BoxKeyPair.seal(plain + signer.sign(plain), to: recipientBoxKey)
-        } catch {
-            throw FederationError(.malformed, "cannot seal to the recipient: \(error.reason)")
-        }
+        try SignedSeal.seal(batch.encoded(), signer: signer, recipientBoxKey: recipientBoxKey)
     }
 
     /// Opens a sealed batch addressed to `node`, checking in order: it opens with `box`, its
@@ -26,17 +21,9 @@ public enum BatchSeal {
     public static func open(
         _ sealed: [UInt8], box: BoxKeyPair, node: NodeID, signingKey: (NodeID) -> [UInt8]?
     ) throws(FederationError) -> Batch {
-        let plainAndSignature: [UInt8]
-        do {
-            plainAndSignature = try box.open(sealed)
-        } catch {
-            throw FederationError(.cannotOpen, "the batch is not sealed to this node, or was altered")
-        }
-        guard plainAndSignature.count > SigningKeyPair.signatureLength else { throw FederationError(.malformed, "the batch is empty") }
-        let plain = Array(plainAndSignature.dropLast(SigningKeyPair.signatureLength))
-        let signature = Array(plainAndSignature.suffix(SigningKeyPair.signatureLength))
+        let (plain, signature) = try SignedSeal.open(sealed, box: box)
         var header = ByteReader(plain)
-        _ = try header.bytes(5)
+        _ = try header.bytes(6)
         guard let origin = try? NodeID(try header.text()) else { throw FederationError(.malformed, "the batch names an invalid origin") }
         guard let publicKey = signingKey(origin) else { throw FederationError(.notAMember, "\(origin) is not a member of the federation") }
         guard SigningKeyPair.verify(signature: signature, message: plain, publicKey: publicKey) else {

@@ -28,6 +28,7 @@ public struct BatchReceiver: Sendable {
         }
         return try store.applyBatch(
             origin: batch.origin, dispositif: batch.dispositif, after: batch.after, through: batch.through,
-            changes: batch.changes.map { ReplicaChange(fingerprint: $0.fingerprint, epoch: $0.epoch, lastOn: $0.kind == .upsert ? $0.lastOn : nil) })
+            changes: batch.changes.map { ReplicaChange(fingerprint: $0.fingerprint, epoch: $0.epoch, lastOn: $0.kind == .upsert ? $0.lastOn : nil) },
+            reset: batch.reset)
     }
 }

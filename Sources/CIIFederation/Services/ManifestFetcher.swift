@@ -18,10 +18,10 @@ public struct ManifestFetcher: Service {
 
     /// Fetches until shutdown.
     public func run() async throws {
-        try? await Task.sleep(for: .milliseconds(300))  // let this node's own server start (the coordinator fetches from itself)
+        await pause(.milliseconds(300))  // let this node's own server start (the coordinator fetches from itself)
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await fetchOnce()
-            try? await Task.sleep(for: interval)
+            await pause(interval)
         }
     }
 

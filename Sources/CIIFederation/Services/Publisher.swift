@@ -1,6 +1,7 @@
 public import CIICore
 public import CIIStore
 import Curl
+import Metrics
 import Foundation
 public import Logging
 public import ServiceLifecycle
@@ -15,12 +16,19 @@ public struct Publisher: Service {
     let logger: Logger
     /// How often an idle peer loop looks for new changes.
     let idleInterval: Duration
+    /// How often an idle peer gets an empty batch, so that a peer that lost what it held (a restore,
+    /// a digest that found divergence) says so and is resent what it lacks.
+    let heartbeatInterval: Duration
 
     /// Creates the publisher.
-    public init(state: FederationState, store: NodeStore, idleInterval: Duration = .milliseconds(100), logger: Logger) {
+    public init(
+        state: FederationState, store: NodeStore, idleInterval: Duration = .milliseconds(100), heartbeatInterval: Duration = .seconds(5),
+        logger: Logger
+    ) {
         self.state = state
         self.store = store
         self.idleInterval = idleInterval
+        self.heartbeatInterval = heartbeatInterval
         self.logger = logger
     }
 
@@ -33,7 +41,7 @@ public struct Publisher: Service {
                     running.insert(peer.id)
                     group.addTask { await self.serve(peer.id) }
                 }
-                try? await Task.sleep(for: .milliseconds(500))
+                await pause(.milliseconds(500))
             }
             group.cancelAll()
         }
@@ -42,29 +50,39 @@ public struct Publisher: Service {
     /// The loop of one peer: send what it lacks, wait, back off after failures.
     func serve(_ peer: NodeID) async {
         var failures = 0
+        var lastContact = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard let member = state.manifest?.member(peer), let boxKey = state.manifest?.boxKey(of: peer) else { return }  // removed
             do {
-                let sent = try await sendNext(to: member, boxKey: boxKey)
+                let heartbeat = ContinuousClock.now - lastContact >= heartbeatInterval
+                let sent = try await sendNext(to: member, boxKey: boxKey, heartbeat: heartbeat)
                 failures = 0
-                if !sent { try? await Task.sleep(for: idleInterval) }
+                if sent || heartbeat { lastContact = .now }
+                if !sent { await pause(idleInterval) }
             } catch {
                 failures += 1
                 try? store.recordDelivery(peer: peer, acknowledged: nil, error: "\(error)")
+                FederationMetrics.failure(peer: peer)
                 if failures == 1 || failures % 20 == 0 { logger.warning("cannot deliver to \(peer): \(error)") }
-                try? await Task.sleep(for: .milliseconds(min(200 << min(failures, 8), 30_000)))
+                await pause(.milliseconds(min(200 << min(failures, 8), 30_000)))
             }
         }
     }
 
-    /// Sends the next batch `peer` lacks. Returns false when it lacks nothing.
-    func sendNext(to member: Manifest.Member, boxKey: [UInt8]) async throws -> Bool {
+    /// Sends the next batch `peer` lacks, or an empty one when `heartbeat` is due. Returns false
+    /// when it lacked nothing. A peer behind what compaction removed gets everything again, with a reset.
+    func sendNext(to member: Manifest.Member, boxKey: [UInt8], heartbeat: Bool) async throws -> Bool {
+        guard let dispositif = state.manifest?.member(state.node)?.dispositif else { return false }
         let acknowledged = try store.deliveries().first { $0.peer == member.id.rawValue }?.acknowledged ?? 0
-        let entries = try store.changes(after: acknowledged, limit: Batch.maximumChanges)
-        guard let last = entries.last, let dispositif = state.manifest?.member(state.node)?.dispositif else { return false }
+        let compacted = try store.compactedThrough()
+        let reset = acknowledged > 0 && acknowledged < compacted
+        let after = reset ? 0 : acknowledged
+        let entries = try store.changes(after: after, limit: Batch.maximumChanges)
+        guard entries.last != nil || heartbeat else { return false }
         let batch = Batch(
-            origin: state.node, dispositif: dispositif, recipient: member.id, after: acknowledged, through: last.sequence,
-            changes: entries.map { Change(kind: $0.kind == .upsert ? .upsert : .retract, epoch: $0.epoch, fingerprint: $0.fingerprint, lastOn: $0.lastOn) })
+            origin: state.node, dispositif: dispositif, recipient: member.id, after: after, through: entries.last?.sequence ?? after,
+            changes: entries.map { Change(kind: $0.kind == .upsert ? .upsert : .retract, epoch: $0.epoch, fingerprint: $0.fingerprint, lastOn: $0.lastOn) },
+            reset: reset)
         let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
         let response = try await BlockingTransfer.perform(
             HTTPRequest(
@@ -74,7 +92,8 @@ public struct Publisher: Service {
         switch (response.status, answer?.checkpoint) {
         case (200, let checkpoint?):
             try store.recordDelivery(peer: member.id, acknowledged: checkpoint, error: nil)
-            return true
+            FederationMetrics.lag(peer: member.id, behind: try store.lastSequence() - checkpoint)
+            return !entries.isEmpty
         case (409, let expected?):
             logger.info("\(member.id) holds \(expected), resending from there")
             try store.recordDelivery(peer: member.id, acknowledged: expected, error: nil)

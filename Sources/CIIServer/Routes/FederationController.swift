@@ -1,5 +1,6 @@
 public import CIIFederation
 import CIIStore
+public import CIICore
 import Foundation
 public import Hummingbird
 import Logging
@@ -14,19 +15,22 @@ import NIOCore
 public struct FederationController: Sendable {
     let receiver: BatchReceiver
     let manifestPath: String?
+    let window: RetentionWindow
 
     /// The largest batch body accepted: a full batch of 5000 changes is about 185 KiB.
     public static let maximumBatchBytes = 1 << 20
 
     /// Creates the controller; `manifestPath` is set on the coordinator, which serves the manifest.
-    public init(receiver: BatchReceiver, manifestPath: String?) {
+    public init(receiver: BatchReceiver, manifestPath: String?, window: RetentionWindow) {
         self.receiver = receiver
         self.manifestPath = manifestPath
+        self.window = window
     }
 
     /// Adds the routes to `router`.
     public func addRoutes(to router: Router<NodeRequestContext>) {
         router.post("/federation/batches") { request, context in try await self.receive(request, context: context) }
+        router.get("/federation/digest") { request, _ in try self.digest(request) }
         if let manifestPath {
             router.get("/federation/manifest") { _, _ in
                 guard let data = FileManager.default.contents(atPath: manifestPath) else {
@@ -63,6 +67,20 @@ public struct FederationController: Sendable {
         case .gap(let expected):
             return Self.answer(.conflict, expected)
         }
+    }
+
+    /// `GET /federation/digest?for=NODE`: this node's digest, signed, sealed to NODE (a member).
+    func digest(_ request: Request) throws -> Response {
+        let state = receiver.state
+        guard let name = request.uri.queryParameters.get("for"), let node = try? NodeID(name), let boxKey = state.manifest?.boxKey(of: node) else {
+            throw APIError(.forbidden, code: "federation.notAMember", message: "Digests are sent only to members, named by ?for=NODE.")
+        }
+        let today = Day.today()
+        let since = window.cutoff(today: today)
+        let (sequence, digest) = try receiver.store.ownDigest(since: since)
+        let message = DigestMessage(origin: state.node, recipient: node, sequence: sequence, since: since, digest: digest)
+        let sealed = try message.sealed(signer: state.identity.signing, recipientBoxKey: boxKey)
+        return Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(bytes: sealed)))
     }
 
     static func answer(_ status: HTTPResponse.Status, _ checkpoint: Int64) -> Response {

@@ -83,6 +83,12 @@ extension NodeStore {
                         read_at INTEGER
                     );
                     CREATE INDEX overlap_event_unread ON overlap_event (read_at, id);
+
+                    CREATE TABLE node_meta (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    CREATE INDEX change_log_fingerprint ON change_log (epoch, fingerprint, seq);
                     """
             )
         }

@@ -24,13 +24,18 @@ extension NodeStore {
     ///
     /// - A batch whose `through` the replica already holds changes nothing (`alreadyApplied`).
     /// - A batch whose `after` is not the replica's checkpoint for `origin` is refused (`gap`).
+    /// - A `reset` batch (a full resend from sequence 0) first drops everything held of `origin`.
     /// - Otherwise every change is applied, the checkpoint moves to `through`, and an overlap
     ///   event is recorded for each upsert that adds or refreshes a person of the node's own set.
     public func applyBatch(
-        origin: NodeID, dispositif: Dispositif, after: Int64, through: Int64, changes: [ReplicaChange], now: Date = Date()
+        origin: NodeID, dispositif: Dispositif, after: Int64, through: Int64, changes: [ReplicaChange], reset: Bool = false, now: Date = Date()
     ) throws(StoreError) -> BatchOutcome {
         try write { db in
-            let checkpoint = try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0
+            var checkpoint = try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0
+            if reset, after == 0 {
+                try db.execute(sql: "DELETE FROM replica WHERE origin = ?", arguments: [origin.rawValue])
+                checkpoint = 0
+            }
             if through <= checkpoint, after <= checkpoint { return .alreadyApplied(checkpoint: checkpoint) }
             guard after == checkpoint else { return .gap(expected: checkpoint) }
 

@@ -52,9 +52,18 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [any Service] = []
         if let federation {
             let manifestPath = configuration.role == .coordinator ? Coordinator(directory: directory, configuration: configuration).manifestPath : nil
-            server.federation = FederationController(receiver: BatchReceiver(state: federation, store: store), manifestPath: manifestPath)
+            let timings = configuration.federation
+            server.federation = FederationController(
+                receiver: BatchReceiver(state: federation, store: store), manifestPath: manifestPath, window: configuration.window)
             services.append(ManifestFetcher(state: federation, logger: logger))
-            services.append(Publisher(state: federation, store: store, logger: logger))
+            services.append(Publisher(state: federation, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
+            services.append(
+                DigestChecker(
+                    state: federation, store: store, window: configuration.window, interval: .seconds(timings.digestIntervalSeconds), logger: logger))
+            services.append(
+                Maintenance(
+                    store: store, window: configuration.window, tombstoneDays: timings.tombstoneDays,
+                    interval: .seconds(timings.maintenanceIntervalSeconds), logger: logger))
         }
         let portFile = self.portFile
         let host = configuration.listenHost

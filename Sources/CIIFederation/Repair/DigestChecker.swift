@@ -1,0 +1,57 @@
+public import CIICore
+public import CIIStore
+import Curl
+public import Logging
+public import ServiceLifecycle
+
+/// Compares, every `interval`, what this node holds of each origin with the origin's own digest.
+/// When the replica is at the origin's sequence but the sets differ, it forgets that origin:
+/// the origin's next batch is answered "resend from 0", and everything arrives again.
+public struct DigestChecker: Service {
+    let state: FederationState
+    let store: NodeStore
+    let window: RetentionWindow
+    let interval: Duration
+    let logger: Logger
+
+    /// Creates the checker.
+    public init(state: FederationState, store: NodeStore, window: RetentionWindow, interval: Duration, logger: Logger) {
+        self.state = state
+        self.store = store
+        self.window = window
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Checks every origin each `interval` until shutdown.
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await pause(interval)
+            for member in state.manifest?.members ?? [] where member.role == .dispositif && member.id != state.node {
+                do {
+                    try await check(member)
+                } catch {
+                    logger.debug("digest of \(member.id) not compared: \(error)")
+                }
+            }
+        }
+    }
+
+    /// Compares with one origin; returns true when a divergence was found and the origin forgotten.
+    @discardableResult
+    public func check(_ member: Manifest.Member) async throws -> Bool {
+        guard let key = state.signingKey(of: member.id) else { return false }
+        let response = try await BlockingTransfer.perform(
+            HTTPRequest(url: "\(member.endpoint)/federation/digest?for=\(state.node.rawValue)", caFile: state.caFile, timeoutSeconds: 60))
+        guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status) for its digest") }
+        let message = try DigestMessage.open(response.body, box: state.identity.box, node: state.node, origin: member.id, originKey: key)
+        let held = try store.replicaDigest(of: member.id.rawValue, since: Day(daysSince1970: message.since))
+        guard held.sequence == message.sequence else { return false }  // changes in flight: compare next time
+        guard held.digest != message.digest else { return false }
+        logger.warning(
+            "the replica of \(member.id) diverged (\(held.digest.count) entries held, \(message.digest.count) published at sequence \(message.sequence)): resyncing in full")
+        try store.resetOrigin(member.id.rawValue)
+        FederationMetrics.resync(origin: member.id)
+        return true
+    }
+}

@@ -1,0 +1,44 @@
+public import CIICore
+public import CIIStore
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// The node's periodic housekeeping: drops replica entries older than the window (whatever
+/// their origin did) and compacts the change log (superseded entries and tombstones older than
+/// the tombstone retention).
+public struct Maintenance: Service {
+    let store: NodeStore
+    let window: RetentionWindow
+    let tombstoneDays: Int
+    let interval: Duration
+    let logger: Logger
+
+    /// Creates the service.
+    public init(store: NodeStore, window: RetentionWindow, tombstoneDays: Int, interval: Duration, logger: Logger) {
+        self.store = store
+        self.window = window
+        self.tombstoneDays = tombstoneDays
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Runs once at start, then every `interval`, until shutdown.
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try runOnce(today: Day.today(), now: Date())
+            } catch {
+                logger.error("maintenance failed: \(error)")
+            }
+            await pause(interval)
+        }
+    }
+
+    /// One round.
+    public func runOnce(today: Day, now: Date) throws {
+        let dropped = try store.dropReplicaEntries(before: window.cutoff(today: today).daysSince1970)
+        let compacted = try store.compactChangeLog(before: now.addingTimeInterval(-Double(tombstoneDays) * 86_400))
+        if dropped + compacted > 0 { logger.info("maintenance: dropped \(dropped) replica entries outside the window, compacted \(compacted) change-log entries") }
+    }
+}
