@@ -83,7 +83,12 @@ extension NodeStore {
                         read_at INTEGER
                     );
                     CREATE INDEX overlap_event_unread ON overlap_event (read_at, id);
-
+                    """
+            )
+        }
+        migrator.registerMigration("v3: node settings, change-log index for compaction") { db in
+            try db.execute(
+                sql: """
                     CREATE TABLE node_meta (
                         key TEXT PRIMARY KEY,
                         value TEXT NOT NULL

@@ -1,12 +1,18 @@
 import ArgumentParser
 import CIICore
+import CIIFederation
 import CIIStore
+import Foundation
 
 /// `ciid status`: what the node holds.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the node's own set, change log, replica and keys.")
 
     @OptionGroup var node: NodeOptions
+
+    static func time(_ seconds: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(seconds)))
+    }
 
     func run() throws {
         let (directory, configuration) = try node.load()
@@ -20,6 +26,25 @@ struct StatusCommand: ParsableCommand {
         print("change log    last sequence \(try store.lastSequence())")
         let counts = try store.replicaCounts()
         print("replica       \(counts.values.reduce(0, +)) fingerprints")
-        for (origin, count) in counts.sorted(by: { $0.key < $1.key }) { print("  \(origin)\t\(count)") }
+        for (origin, count) in counts.sorted(by: { $0.key < $1.key }) {
+            let checkpoint = (try? store.checkpoint(of: NodeID(origin))) ?? 0
+            print("  \(origin)\t\(count) fingerprints, holds its changes through \(checkpoint)")
+        }
+        let deliveries = try store.deliveries()
+        if !deliveries.isEmpty {
+            let head = try store.lastSequence()
+            print("peers         (this node's changes as each peer acknowledged them)")
+            for peer in deliveries {
+                let success = peer.lastSuccess.map { Self.time($0) } ?? "never"
+                var line = "  \(peer.peer)\tacknowledged \(peer.acknowledged), lag \(head - peer.acknowledged), last success \(success)"
+                if let error = peer.lastError { line += ", last error (\(peer.failures) in a row): \(error)" }
+                print(line)
+            }
+        }
+        if let manifest = try FederationState.load(directory: directory, node: configuration.id)?.manifest {
+            print("federation    manifest version \(manifest.version), \(manifest.members.count) members, coordinator \(manifest.coordinator)")
+        } else {
+            print("federation    not joined (ciid join-request, then ciid join)")
+        }
     }
 }
