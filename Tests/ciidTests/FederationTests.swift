@@ -119,6 +119,25 @@ import Testing
         #expect(try federation.store("orp-vs").ownCount() == 60_000)
     }
 
+    @Test func aPeerPullsAnOriginsChangesSealedToItAlone() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...12))
+        let cms = try NodeIdentity.load(from: NodeDirectory(root: federation.nodes["cms-vs"]!.folder))
+        let orpKey = try NodeIdentity.load(from: NodeDirectory(root: federation.nodes["orp-vs"]!.folder)).signing.publicKey
+        func pull(_ query: String) throws -> HTTPResponse {
+            try Curl.perform(HTTPRequest(url: "\(try federation.url("orp-vs"))/federation/changes?\(query)", caFile: try federation.caFile("cms-vs")))
+        }
+        let answer = try pull("for=cms-vs&after=4")
+        #expect(answer.status == 200)
+        let batch = try BatchSeal.open(answer.body, box: cms.box, node: try NodeID("cms-vs"), signingKey: { $0.rawValue == "orp-vs" ? orpKey : nil })
+        #expect(batch.after == 4 && batch.through == 12 && batch.changes.count == 8)
+        // Sealed to cms-vs: no other key opens it.
+        #expect(throws: FederationError(.cannotOpen, "")) { try BatchSeal.open(answer.body, box: .generate(), node: try NodeID("cms-vs"), signingKey: { _ in orpKey }) }
+        #expect(try pull("for=evil-vs&after=0").status == 403)
+        #expect(try pull("for=cms-vs&after=-1").status == 400)
+    }
+
     @Test func aDivergentReplicaIsFoundByDigestAndResyncedInFull() throws {
         let federation = try FederationHarness(dispositifs: [.orp, .cms])
         for id in ["orp-vs", "cms-vs"] {

@@ -19,6 +19,12 @@ public struct BatchReceiver: Sendable {
     public func receive(_ sealed: [UInt8]) throws -> BatchOutcome {
         guard let manifest = state.manifest else { throw FederationError(.notAMember, "this node has no manifest yet") }
         let batch = try BatchSeal.open(sealed, box: state.identity.box, node: state.node, signingKey: { manifest.signingKey(of: $0) })
+        return try apply(batch)
+    }
+
+    /// Checks an opened, verified batch against the current manifest and applies it.
+    public func apply(_ batch: Batch) throws -> BatchOutcome {
+        guard let manifest = state.manifest else { throw FederationError(.notAMember, "this node has no manifest yet") }
         guard let member = manifest.member(batch.origin), member.role == .dispositif, member.dispositif == batch.dispositif else {
             throw FederationError(.notAMember, "\(batch.origin) does not publish for \(batch.dispositif.rawValue) in manifest \(manifest.version)")
         }

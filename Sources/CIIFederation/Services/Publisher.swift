@@ -74,15 +74,9 @@ public struct Publisher: Service {
     func sendNext(to member: Manifest.Member, boxKey: [UInt8], heartbeat: Bool) async throws -> Bool {
         guard let dispositif = state.manifest?.member(state.node)?.dispositif else { return false }
         let acknowledged = try store.deliveries().first { $0.peer == member.id.rawValue }?.acknowledged ?? 0
-        let compacted = try store.compactedThrough()
-        let reset = acknowledged > 0 && acknowledged < compacted
-        let after = reset ? 0 : acknowledged
-        let entries = try store.changes(after: after, limit: Batch.maximumChanges)
-        guard entries.last != nil || heartbeat else { return false }
-        let batch = Batch(
-            origin: state.node, dispositif: dispositif, recipient: member.id, after: after, through: entries.last?.sequence ?? after,
-            changes: entries.map { Change(kind: $0.kind == .upsert ? .upsert : .retract, epoch: $0.epoch, fingerprint: $0.fingerprint, lastOn: $0.lastOn) },
-            reset: reset)
+        let batch = try BatchBuilder.next(store: store, origin: state.node, dispositif: dispositif, recipient: member.id, held: acknowledged)
+        let entries = batch.changes
+        guard !entries.isEmpty || heartbeat else { return false }
         let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
         let response = try await BlockingTransfer.perform(
             HTTPRequest(

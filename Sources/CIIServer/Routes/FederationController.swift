@@ -31,6 +31,7 @@ public struct FederationController: Sendable {
     public func addRoutes(to router: Router<NodeRequestContext>) {
         router.post("/federation/batches") { request, context in try await self.receive(request, context: context) }
         router.get("/federation/digest") { request, _ in try self.digest(request) }
+        router.get("/federation/changes") { request, _ in try self.changes(request) }
         if let manifestPath {
             router.get("/federation/manifest") { _, _ in
                 guard let data = FileManager.default.contents(atPath: manifestPath) else {
@@ -67,6 +68,23 @@ public struct FederationController: Sendable {
         case .gap(let expected):
             return Self.answer(.conflict, expected)
         }
+    }
+
+    /// `GET /federation/changes?for=NODE&after=N`: the next batch of this node's changes after N,
+    /// signed and sealed to NODE (a member) — the pull side of catch-up.
+    func changes(_ request: Request) throws -> Response {
+        let state = receiver.state
+        guard let name = request.uri.queryParameters.get("for"), let node = try? NodeID(name), let boxKey = state.manifest?.boxKey(of: node),
+            let dispositif = state.manifest?.member(state.node)?.dispositif
+        else {
+            throw APIError(.forbidden, code: "federation.notAMember", message: "Changes are sent only to members, named by ?for=NODE.")
+        }
+        guard let after = request.uri.queryParameters.get("after").flatMap({ Int64($0) }), after >= 0 else {
+            throw APIError(.badRequest, code: "federation.bad_after", message: "?after= is the sequence already held, 0 or more.")
+        }
+        let batch = try BatchBuilder.next(store: receiver.store, origin: state.node, dispositif: dispositif, recipient: node, held: after)
+        let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
+        return Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(bytes: sealed)))
     }
 
     /// `GET /federation/digest?for=NODE`: this node's digest, signed, sealed to NODE (a member).

@@ -56,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             server.federation = FederationController(
                 receiver: BatchReceiver(state: federation, store: store), manifestPath: manifestPath, window: configuration.window)
             services.append(ManifestFetcher(state: federation, logger: logger))
+            services.append(CatchUp(state: federation, store: store, logger: logger))
             services.append(Publisher(state: federation, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
             services.append(
                 DigestChecker(

@@ -1,0 +1,54 @@
+public import CIICore
+public import CIIStore
+import Curl
+public import Logging
+public import ServiceLifecycle
+
+/// Pulls, when the node starts, every origin's changes since the replica's checkpoint, so that a
+/// node back from an outage is current at once instead of waiting for each origin's retry.
+/// Then it has nothing more to do: the origins push from there.
+public struct CatchUp: Service {
+    let state: FederationState
+    let store: NodeStore
+    let logger: Logger
+
+    /// Creates the service.
+    public init(state: FederationState, store: NodeStore, logger: Logger) {
+        self.state = state
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Waits (bounded) for a manifest, pulls from each origin, and returns.
+    public func run() async throws {
+        for _ in 0..<100 where state.manifest == nil && !Task.isShuttingDownGracefully { await pause(.milliseconds(100)) }
+        for member in state.manifest?.members ?? [] where member.role == .dispositif && member.id != state.node {
+            do {
+                let pulled = try await pull(from: member)
+                if pulled > 0 { logger.info("caught up \(pulled) changes from \(member.id)") }
+            } catch {
+                logger.info("no catch-up from \(member.id) now (it pushes when it can): \(error)")
+            }
+        }
+        // A service that returns ends the group: wait for shutdown instead.
+        await pause(.seconds(365 * 86_400))
+    }
+
+    /// Pulls batches from `member` until it has nothing newer. Returns the number of changes applied.
+    public func pull(from member: Manifest.Member) async throws -> Int {
+        var applied = 0
+        for _ in 0..<10_000 {
+            guard let key = state.signingKey(of: member.id) else { return applied }
+            let held = try store.checkpoint(of: member.id)
+            let response = try await BlockingTransfer.perform(
+                HTTPRequest(url: "\(member.endpoint)/federation/changes?for=\(state.node.rawValue)&after=\(held)", caFile: state.caFile, timeoutSeconds: 30))
+            guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status)") }
+            let batch = try BatchSeal.open(response.body, box: state.identity.box, node: state.node, signingKey: { $0 == member.id ? key : nil })
+            guard !batch.changes.isEmpty else { return applied }
+            let outcome = try BatchReceiver(state: state, store: store).apply(batch)
+            guard case .applied = outcome else { return applied }
+            applied += batch.changes.count
+        }
+        return applied
+    }
+}
