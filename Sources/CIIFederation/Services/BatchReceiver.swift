@@ -17,9 +17,16 @@ public struct BatchReceiver: Sendable {
     /// Opens, verifies and applies `sealed`.
     /// - Throws: ``FederationError`` for anything refused (nothing is applied then), ``StoreError`` when the database fails.
     public func receive(_ sealed: [UInt8]) throws -> BatchOutcome {
-        guard let manifest = state.manifest else { throw FederationError(.notAMember, "this node has no manifest yet") }
-        let batch = try BatchSeal.open(sealed, box: state.identity.box, node: state.node, signingKey: { manifest.signingKey(of: $0) })
-        return try apply(batch)
+        do {
+            guard let manifest = state.manifest else { throw FederationError(.notAMember, "this node has no manifest yet") }
+            let batch = try BatchSeal.open(sealed, box: state.identity.box, node: state.node, signingKey: { manifest.signingKey(of: $0) })
+            let outcome = try apply(batch)
+            if case .applied = outcome { FederationMetrics.received(origin: batch.origin, bytes: sealed.count, changes: batch.changes.count) }
+            return outcome
+        } catch let error as FederationError {
+            FederationMetrics.refused(error.code)
+            throw error
+        }
     }
 
     /// Checks an opened, verified batch against the current manifest and applies it.

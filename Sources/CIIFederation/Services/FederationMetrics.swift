@@ -13,6 +13,18 @@ enum FederationMetrics {
         Counter(label: "ciid_federation_delivery_failures_total", dimensions: [("peer", peer.rawValue)]).increment()
     }
 
+    /// `ciid_federation_received_bytes_total{origin}` and `ciid_federation_received_changes_total{origin}`:
+    /// what applied batches weighed on the wire and carried.
+    static func received(origin: NodeID, bytes: Int, changes: Int) {
+        Counter(label: "ciid_federation_received_bytes_total", dimensions: [("origin", origin.rawValue)]).increment(by: Int64(bytes))
+        Counter(label: "ciid_federation_received_changes_total", dimensions: [("origin", origin.rawValue)]).increment(by: Int64(changes))
+    }
+
+    /// `ciid_federation_refused_batches_total{reason}`.
+    static func refused(_ code: FederationError.Code) {
+        Counter(label: "ciid_federation_refused_batches_total", dimensions: [("reason", code.rawValue)]).increment()
+    }
+
     /// `ciid_federation_resyncs_total{origin}`: full resyncs after a digest found divergence.
     static func resync(origin: NodeID) {
         Counter(label: "ciid_federation_resyncs_total", dimensions: [("origin", origin.rawValue)]).increment()
