@@ -1,5 +1,6 @@
 /// Splits UTF-8 CSV text into records (RFC 4180: fields quoted with `"`, doubled quotes inside,
-/// delimiters and newlines allowed in quoted fields; CRLF, LF or CR line ends).
+/// delimiters and newlines allowed in quoted fields; CRLF, LF or CR line ends). A quote inside an
+/// unquoted field is kept as text.
 struct CSVScanner {
     /// The text.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -18,21 +19,52 @@ struct CSVScanner {
         self.line = line
     }
 
-    /// Reads the next record into `record`; `false` at the end of the text.
+    /// Reads the next record into `record` (which must read the same text); `false` at the end.
     /// - Throws: ``ImportError/Code/notCSV`` when a quoted field is never closed.
     mutating func next(into record: inout CSVRecord) throws(ImportError) -> Bool {
         let count = bytes.count
         guard position < count else { return false }
         record.reset(line: line)
-        var fieldStart = true
-        var quoted = false
-        while position < count {
+        while true {
+            if position < count, bytes[position] == 0x22 {
+                try readQuoted(into: &record)
+            } else {
+                let start = position
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                    position += 1
+                }
+                record.append(.init(start: start, end: position, inScratch: false))
+            }
+            // At a delimiter, a line end or the end of the text.
+            guard position < count else { break }
             let byte = bytes[position]
             position += 1
+            if byte == delimiter { continue }
+            if byte == 0x0D, position < count, bytes[position] == 0x0A { position += 1 }
+            record.lastLine = line
+            line += 1
+            return true
+        }
+        record.lastLine = line
+        return true
+    }
+
+    /// Reads a quoted field (and any text after its closing quote) into the record's scratch buffer.
+    private mutating func readQuoted(into record: inout CSVRecord) throws(ImportError) {
+        let count = bytes.count
+        let openedOn = line
+        let start = record.scratch.count
+        position += 1
+        var quoted = true
+        while position < count {
+            let byte = bytes[position]
             if quoted {
+                position += 1
                 if byte == 0x22 {
                     if position < count, bytes[position] == 0x22 {
-                        record.bytes.append(0x22)
+                        record.scratch.append(0x22)
                         position += 1
                     } else {
                         quoted = false
@@ -40,46 +72,19 @@ struct CSVScanner {
                     continue
                 }
                 if byte == 0x0A || (byte == 0x0D && (position == count || bytes[position] != 0x0A)) { line += 1 }
-                record.bytes.append(byte)
-            } else if byte == delimiter {
-                record.endField()
-                fieldStart = true
-            } else if byte == 0x0A || byte == 0x0D {
-                if byte == 0x0D, position < count, bytes[position] == 0x0A { position += 1 }
-                record.endField()
-                record.lastLine = line
-                line += 1
-                return true
-            } else if byte == 0x22 && fieldStart {
-                quoted = true
-                fieldStart = false
+                record.scratch.append(byte)
             } else {
-                fieldStart = false
-                appendRun(from: position - 1, into: &record)
+                if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                record.scratch.append(byte)
+                position += 1
             }
         }
         if quoted {
             throw ImportError(
                 .notCSV,
-                "A quoted field opened on line \(record.line) is never closed: a \" is missing, so the rest of the file cannot be read. Fix the export and import it again."
+                "A quoted field opened on line \(openedOn) is never closed: a \" is missing, so the rest of the file cannot be read. Fix the export and import it again."
             )
         }
-        record.endField()
-        record.lastLine = line
-        return true
-    }
-
-    /// Appends the unquoted bytes from `start` up to the next delimiter, line end or quote, and
-    /// moves past them.
-    private mutating func appendRun(from start: Int, into record: inout CSVRecord) {
-        var end = start + 1
-        let count = bytes.count
-        while end < count {
-            let byte = bytes[end]
-            if byte == delimiter || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
-            end += 1
-        }
-        record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        position = end
+        record.append(.init(start: start, end: record.scratch.count, inScratch: true))
     }
 }

@@ -20,6 +20,10 @@ enum DateField: Equatable {
             self = .empty
             return
         }
+        if end - start == 10, let day = Self.fixedWidth(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
+            self = .day(day)
+            return
+        }
         if let day = Day(utf8: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
             self = .day(day)
             return
@@ -33,5 +37,26 @@ enum DateField: Equatable {
             return
         }
         self = .day(day)
+    }
+
+    /// The two common forms, `dd.mm.yyyy` (or with `/`) and `yyyy-mm-dd`, read without going
+    /// through the general parser; `nil` for anything else, which the general parser then reads.
+    private static func fixedWidth(_ b: UnsafeRawBufferPointer) -> Day? {
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(b[index]) &- 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        if b[4] == 0x2D, b[7] == 0x2D, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+            return Day(year: year, month: month, day: day)
+        }
+        if b[2] == 0x2E || b[2] == 0x2F, b[5] == b[2], let day = number(0..<2), let month = number(3..<5), let year = number(6..<10) {
+            return Day(year: year, month: month, day: day)
+        }
+        return nil
     }
 }

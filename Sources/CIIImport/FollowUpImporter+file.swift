@@ -32,13 +32,15 @@ extension FollowUpImporter {
             throw ImportError(
                 .tooManyRejects,
                 "\(parsed.rejects.count) of \(parsed.rowsRead) rows were rejected, more than the limit of \(maximumRejectedPercent) %. Nothing was imported. Fix the export using the rejects listed in \(rejectsFile.path) and import it again.",
-                rejectsFile: written)
+                rejectsFile: written
+            )
         }
         if parsed.followUps.isEmpty && !allowEmpty {
             throw ImportError(
                 .empty,
                 "The export holds no follow-up to import (\(parsed.rowsRead) rows read, \(parsed.rejects.count) rejected, \(parsed.outsideWindow) outside the retention window). Importing it would retract every person; nothing was imported. Use --allow-empty if this is really meant.",
-                rejectsFile: written)
+                rejectsFile: written
+            )
         }
         let record = ImportRecord(source: URL(fileURLWithPath: path).lastPathComponent, rowsRead: parsed.rowsRead, rowsRejected: parsed.rejects.count)
         let summary: SnapshotSummary
@@ -48,9 +50,18 @@ extension FollowUpImporter {
             throw ImportError(.store, "The node database refused the import; nothing was applied: \(error.reason)", rejectsFile: written)
         }
         return ImportReport(
-            rowsRead: parsed.rowsRead, accepted: parsed.followUps.count, rejected: parsed.rejects.count, outsideWindow: parsed.outsideWindow,
-            duplicatesMerged: parsed.duplicatesMerged, clampedToToday: parsed.clampedToToday, upserted: summary.upserted,
-            retracted: summary.retracted, unchanged: summary.unchanged, rejectsFile: written, encoding: parsed.encoding,
-            delimiter: parsed.delimiter)
+            rowsRead: parsed.rowsRead,
+            accepted: parsed.followUps.count,
+            rejected: parsed.rejects.count,
+            outsideWindow: parsed.outsideWindow,
+            duplicatesMerged: parsed.duplicatesMerged,
+            clampedToToday: parsed.clampedToToday,
+            upserted: summary.upserted,
+            retracted: summary.retracted,
+            unchanged: summary.unchanged,
+            rejectsFile: written,
+            encoding: parsed.encoding,
+            delimiter: parsed.delimiter
+        )
     }
 }

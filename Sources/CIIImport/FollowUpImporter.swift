@@ -36,8 +36,7 @@ public struct FollowUpImporter: Sendable {
         return try text.utf8.withUnsafeBufferPointer { buffer throws(ImportError) -> ParsedExport in
             let dialect = CSVDialect(buffer)
             var scanner = CSVScanner(buffer, delimiter: dialect.delimiter, position: dialect.position, line: dialect.line)
-            var record = CSVRecord()
-            record.bytes.reserveCapacity(256)
+            var record = CSVRecord(text: buffer)
             repeat {
                 guard try scanner.next(into: &record) else {
                     throw ImportError(.notCSV, "The file holds no header line: it is empty.")
@@ -45,7 +44,7 @@ public struct FollowUpImporter: Sendable {
             } while record.isBlank
             let columns = try ColumnMap(header: (0..<record.count).map(record.string))
             let reader = RowReader(columns: columns, today: today)
-            var merger = FollowUpMerger(fingerprinter: fingerprinter, capacity: buffer.count / 40)
+            var merger = FollowUpMerger(capacity: buffer.count / 40)
             var rejects = [RowReject]()
             var rowsRead = 0
             var clamped = 0
@@ -60,10 +59,17 @@ public struct FollowUpImporter: Sendable {
                     rejects.append(reject)
                 }
             }
-            let kept = merger.followUps.filter { window.contains($0.lastOn, today: today) }
+            let (kept, outside) = merger.followUps(fingerprinter: fingerprinter, window: window, today: today)
             return ParsedExport(
-                followUps: kept, rejects: rejects, rowsRead: rowsRead, outsideWindow: merger.followUps.count - kept.count,
-                duplicatesMerged: merger.duplicatesMerged, clampedToToday: clamped, encoding: text.encoding, delimiter: dialect.name)
+                followUps: kept,
+                rejects: rejects,
+                rowsRead: rowsRead,
+                outsideWindow: outside,
+                duplicatesMerged: merger.duplicatesMerged,
+                clampedToToday: clamped,
+                encoding: text.encoding,
+                delimiter: dialect.name
+            )
         }
     }
 }

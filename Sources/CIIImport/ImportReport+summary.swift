@@ -8,7 +8,9 @@ extension ImportReport {
             "Published: \(upserted) upsert\(upserted == 1 ? "" : "s"), \(retracted) retraction\(retracted == 1 ? "" : "s"), \(unchanged) unchanged.",
         ]
         if duplicatesMerged > 0 || clampedToToday > 0 {
-            lines.append("\(duplicatesMerged) duplicate row\(duplicatesMerged == 1 ? "" : "s") merged; \(clampedToToday) last follow-up\(clampedToToday == 1 ? "" : "s") after today set to today.")
+            lines.append(
+                "\(duplicatesMerged) duplicate row\(duplicatesMerged == 1 ? "" : "s") merged; \(clampedToToday) last follow-up\(clampedToToday == 1 ? "" : "s") after today set to today."
+            )
         }
         if let rejectsFile {
             lines.append("Rejected rows are listed in \(rejectsFile).")

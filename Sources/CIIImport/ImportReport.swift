@@ -27,8 +27,18 @@ public struct ImportReport: Sendable, Codable, Hashable {
 
     /// Creates a report.
     public init(
-        rowsRead: Int, accepted: Int, rejected: Int, outsideWindow: Int, duplicatesMerged: Int, clampedToToday: Int, upserted: Int,
-        retracted: Int, unchanged: Int, rejectsFile: String?, encoding: String, delimiter: String
+        rowsRead: Int,
+        accepted: Int,
+        rejected: Int,
+        outsideWindow: Int,
+        duplicatesMerged: Int,
+        clampedToToday: Int,
+        upserted: Int,
+        retracted: Int,
+        unchanged: Int,
+        rejectsFile: String?,
+        encoding: String,
+        delimiter: String
     ) {
         self.rowsRead = rowsRead
         self.accepted = accepted

@@ -23,8 +23,14 @@ public struct ParsedExport: Sendable {
 
     /// Creates a parsed export.
     public init(
-        followUps: [OwnFollowUp], rejects: [RowReject], rowsRead: Int, outsideWindow: Int, duplicatesMerged: Int, clampedToToday: Int,
-        encoding: String, delimiter: String
+        followUps: [OwnFollowUp],
+        rejects: [RowReject],
+        rowsRead: Int,
+        outsideWindow: Int,
+        duplicatesMerged: Int,
+        clampedToToday: Int,
+        encoding: String,
+        delimiter: String
     ) {
         self.followUps = followUps
         self.rejects = rejects

@@ -7,25 +7,30 @@ struct RejectMaker {
     let line: Int
     /// The header names.
     let names: [String]
-    /// The masked AVS number of the row, once it is known to be valid.
-    var masked: String?
+    /// The row's AVS number, once it is known to be valid: reasons show its masked form.
+    var avs: AVSNumber?
 
     /// The same maker, naming the row's person by `avs`'s masked form.
     func about(_ avs: AVSNumber) -> RejectMaker {
         var copy = self
-        copy.masked = avs.masked
+        copy.avs = avs
         return copy
     }
 
     func unbalancedQuote(fields: Int, expected: Int, lastLine: Int) -> RowReject {
         make(
-            nil, "row.unbalanced_quote",
+            nil,
+            "row.unbalanced_quote",
             "A quoted field runs from line \(line) to line \(lastLine) and the row has \(fields) fields instead of \(expected): a quote (\") is probably unbalanced, and the lines in between were not read as rows."
         )
     }
 
     func tooFewFields(fields: Int, missing: Int) -> RowReject {
-        make(missing, "row.too_few_fields", "The row has \(fields) field\(fields == 1 ? "" : "s"); the column \"\(names[missing])\" is number \(missing + 1).")
+        make(
+            missing,
+            "row.too_few_fields",
+            "The row has \(fields) field\(fields == 1 ? "" : "s"); the column \"\(names[missing])\" is number \(missing + 1)."
+        )
     }
 
     func avs(_ error: AVSNumberError, column: Int) -> RowReject {
@@ -41,7 +46,11 @@ struct RejectMaker {
     }
 
     func lastInvalid(column: Int) -> RowReject {
-        make(column, "date.last_invalid", "The last follow-up date is not a date: write dd.mm.yyyy or yyyy-mm-dd, or leave it empty while the follow-up goes on.")
+        make(
+            column,
+            "date.last_invalid",
+            "The last follow-up date is not a date: write dd.mm.yyyy or yyyy-mm-dd, or leave it empty while the follow-up goes on."
+        )
     }
 
     func lastBeforeStart(_ last: Day, start: Day, column: Int) -> RowReject {
@@ -50,14 +59,15 @@ struct RejectMaker {
 
     func caseworkerInvalid(tooLong: Bool, column: Int) -> RowReject {
         make(
-            column, "caseworker.invalid",
+            column,
+            "caseworker.invalid",
             tooLong
-                ? "The caseworker identifier is longer than \(RowReader.maximumCaseworkerLength) characters."
+                ? "The caseworker identifier is longer than \(CaseworkerField.maximumLength) characters."
                 : "The caseworker identifier holds a control character (a line break or a tab)."
         )
     }
 
     private func make(_ column: Int?, _ code: String, _ reason: String) -> RowReject {
-        RowReject(line: line, column: column.map { names[$0] } ?? "", code: code, reason: masked.map { "\(reason) (AVS \($0))" } ?? reason)
+        RowReject(line: line, column: column.map { names[$0] } ?? "", code: code, reason: avs.map { "\(reason) (AVS \($0.masked))" } ?? reason)
     }
 }

@@ -15,9 +15,6 @@ struct RowReader {
     /// The day of the import: no start after it, and last follow-ups are capped at it.
     let today: Day
 
-    /// The longest caseworker identifier accepted, in characters.
-    static let maximumCaseworkerLength = 64
-
     /// Reads `record`.
     func read(_ record: CSVRecord) -> Outcome {
         var reject = RejectMaker(line: record.line, names: columns.names)
@@ -50,11 +47,12 @@ struct RowReader {
         guard last >= start else { return .rejected(reject.lastBeforeStart(last, start: start, column: columns.last)) }
         var caseworker: String?
         if let index = columns.caseworker, index < record.count {
-            let text = record.string(index)
-            if text.count > Self.maximumCaseworkerLength || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                return .rejected(reject.caseworkerInvalid(tooLong: text.count > Self.maximumCaseworkerLength, column: index))
+            switch record.withField(index, CaseworkerField.init) {
+            case .empty: break
+            case .identifier(let text): caseworker = text
+            case .tooLong: return .rejected(reject.caseworkerInvalid(tooLong: true, column: index))
+            case .control: return .rejected(reject.caseworkerInvalid(tooLong: false, column: index))
             }
-            caseworker = text.isEmpty ? nil : text
         }
         return .valid(ValidRow(avs: avs, startedOn: start, lastOn: min(last, today), caseworker: caseworker, clamped: last > today))
     }

@@ -23,7 +23,8 @@ struct DialectTests {
 
     @Test("comma, CRLF, BOM, blank lines and empty spreadsheet rows")
     func commaCRLFBOM() throws {
-        let text = "\u{FEFF}AVS number,start date,end date,caseworker id\r\n\r\n\(first.formatted),1.2.2020,10.3.2025,c1\r\n,,,\r\n\(second.formatted),2021-05-06,2024-01-01,c2\r\n\r\n"
+        let text =
+            "\u{FEFF}AVS number,start date,end date,caseworker id\r\n\r\n\(first.formatted),1.2.2020,10.3.2025,c1\r\n,,,\r\n\(second.formatted),2021-05-06,2024-01-01,c2\r\n\r\n"
         let export = try Fixture.parse(text)
         #expect(export.delimiter == ",")
         #expect(export.encoding == "utf-8")

@@ -1,7 +1,8 @@
 import CIICore
-@testable import CIIImport
 import CIIStore
 import Testing
+
+@testable import CIIImport
 
 @Suite("Header recognition")
 struct HeaderTests {
@@ -21,7 +22,8 @@ struct HeaderTests {
             "AVS number;follow-up start;last follow-up;caseworker id",
             "SSN;Start date;End date;Caseworker",
             "  ssn ;START;END;CASEWORKER ",
-        ])
+        ]
+    )
     func languages(header: String) throws {
         let export = try Fixture.parse("\(header)\n\(avs.formatted);01.02.2020;10.03.2025;cw-7\n")
         #expect(export.rejects.isEmpty)

@@ -5,13 +5,17 @@ import Foundation
 import Testing
 
 @Suite("Importing files into a node store")
-struct ImportFileTests {
+final class ImportFileTests {
     let folder: String
     let store: NodeStore
 
     init() throws {
         folder = try Fixture.folder()
         store = try NodeStore(path: folder + "/node.sqlite")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     func export(_ rows: [(AVSNumber, String, String)]) -> String {
@@ -22,7 +26,11 @@ struct ImportFileTests {
     func snapshots() throws {
         let importer = Fixture.importer()
         let (p1, p2, p3, p4) = (Fixture.avs(1), Fixture.avs(2), Fixture.avs(3), Fixture.avs(4))
-        let a = try Fixture.write(export([(p1, "01.01.2020", "01.01.2024"), (p2, "01.01.2021", ""), (p3, "01.01.2022", "01.03.2025")]), to: "a.csv", in: folder)
+        let a = try Fixture.write(
+            export([(p1, "01.01.2020", "01.01.2024"), (p2, "01.01.2021", ""), (p3, "01.01.2022", "01.03.2025")]),
+            to: "a.csv",
+            in: folder
+        )
         let first = try importer.importFile(at: a, into: store, today: Fixture.today)
         #expect((first.accepted, first.upserted, first.retracted, first.unchanged) == (3, 3, 0, 0))
         #expect(first.rejectsFile == nil)
@@ -33,7 +41,11 @@ struct ImportFileTests {
         #expect(try store.lastSequence() == 3)
         #expect(try store.changes(after: 3).isEmpty)
 
-        let b = try Fixture.write(export([(p2, "01.01.2021", ""), (p3, "01.01.2022", "01.04.2025"), (p4, "01.01.2023", "")]), to: "b.csv", in: folder)
+        let b = try Fixture.write(
+            export([(p2, "01.01.2021", ""), (p3, "01.01.2022", "01.04.2025"), (p4, "01.01.2023", "")]),
+            to: "b.csv",
+            in: folder
+        )
         let second = try importer.importFile(at: b, into: store, today: Fixture.today)
         #expect((second.upserted, second.retracted, second.unchanged) == (2, 1, 1))
         let changes = try store.changes(after: 3)
@@ -49,7 +61,8 @@ struct ImportFileTests {
     @Test("the rejects file is written next to the input, and a stale one removed")
     func rejectsFile() throws {
         let importer = Fixture.importer()
-        let rows = "N° AVS;Début du suivi;Dernier suivi\n\(Fixture.known.formatted);01.01.2020;\n756.9217.0769.84;01.01.2020;\n\(Fixture.avs(1).formatted);x;\n\(Fixture.avs(2).formatted);01.01.2020;\n\(Fixture.avs(3).formatted);01.01.2020;\n"
+        let rows =
+            "N° AVS;Début du suivi;Dernier suivi\n\(Fixture.known.formatted);01.01.2020;\n756.9217.0769.84;01.01.2020;\n\(Fixture.avs(1).formatted);x;\n\(Fixture.avs(2).formatted);01.01.2020;\n\(Fixture.avs(3).formatted);01.01.2020;\n"
         let path = try Fixture.write(rows, to: "suivis.csv", in: folder)
         let report = try importer.importFile(at: path, into: store, today: Fixture.today)
         #expect(report.rejectsFile == path + ".rejects.csv")
@@ -128,7 +141,11 @@ struct ImportFileTests {
 
     @Test("the report is Codable and its summary readable")
     func report() throws {
-        let path = try Fixture.write(export([(Fixture.avs(1), "01.01.2020", "01.01.2030"), (Fixture.avs(1), "01.01.2019", "")]), to: "r.csv", in: folder)
+        let path = try Fixture.write(
+            export([(Fixture.avs(1), "01.01.2020", "01.01.2030"), (Fixture.avs(1), "01.01.2019", "")]),
+            to: "r.csv",
+            in: folder
+        )
         let report = try Fixture.importer().importFile(at: path, into: store, today: Fixture.today)
         #expect((report.duplicatesMerged, report.clampedToToday, report.encoding, report.delimiter) == (1, 1, "utf-8", ";"))
         let decoded = try JSONDecoder().decode(ImportReport.self, from: JSONEncoder().encode(report))

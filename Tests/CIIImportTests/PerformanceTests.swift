@@ -30,6 +30,7 @@ struct PerformanceTests {
         #expect(export?.rejects.isEmpty == true)
 
         let folder = try Fixture.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try NodeStore(path: folder + "/node.sqlite")
         let path = folder + "/big.csv"
         try Data(bytes).write(to: URL(fileURLWithPath: path))

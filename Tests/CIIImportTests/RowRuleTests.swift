@@ -75,7 +75,9 @@ struct RowRuleTests {
 
     @Test("a last follow-up after today is set to today and counted")
     func clamping() throws {
-        let export = try Fixture.parse("AVS;start;end\n\(Fixture.avs(1).formatted);2020-02-01;2026-01-01\n\(Fixture.avs(2).formatted);2025-06-15;2025-06-16\n")
+        let export = try Fixture.parse(
+            "AVS;start;end\n\(Fixture.avs(1).formatted);2020-02-01;2026-01-01\n\(Fixture.avs(2).formatted);2025-06-15;2025-06-16\n"
+        )
         #expect(export.clampedToToday == 2)
         #expect(Fixture.followUp(export, Fixture.avs(1))?.lastOn == Fixture.today)
         #expect(Fixture.followUp(export, Fixture.avs(2))?.lastOn == Fixture.today)
@@ -89,7 +91,8 @@ struct RowRuleTests {
             \(Fixture.avs(1).formatted);01.01.2020;15.06.2022
             \(Fixture.avs(2).formatted);01.01.2020;14.06.2022
             \(Fixture.avs(3).formatted);01.01.2010;31.12.2012
-            """)
+            """
+        )
         #expect(export.followUps.count == 1)
         #expect(Fixture.followUp(export, Fixture.avs(1)) != nil)
         #expect(export.outsideWindow == 2)
@@ -106,7 +109,8 @@ struct RowRuleTests {
             \(String(avs.digitsValue));2020-05-01;2024-02-01;b
             756 9217 0769 85;2022-01-01;2022-12-01;c
             \(Fixture.avs(1).formatted);2022-01-01;2022-12-01;d
-            """)
+            """
+        )
         #expect(export.followUps.count == 2)
         #expect(export.duplicatesMerged == 2)
         let merged = try #require(Fixture.followUp(export, avs))
@@ -136,11 +140,30 @@ struct RowRuleTests {
 
     @Test("a quoted field running over several lines with the wrong number of fields is rejected")
     func unbalancedQuote() throws {
-        let text = "AVS;Name;start;end\n\(Fixture.avs(1).formatted);\"Dupont;01.01.2020;\n\(Fixture.avs(2).formatted);x\";01.01.2020;;extra\n\(Fixture.avs(3).formatted);y;01.01.2020;\n"
+        let text =
+            "AVS;Name;start;end\n\(Fixture.avs(1).formatted);\"Dupont;01.01.2020;\n\(Fixture.avs(2).formatted);x\";01.01.2020;;extra\n\(Fixture.avs(3).formatted);y;01.01.2020;\n"
         let export = try Fixture.parse(text, maximumRejectedPercent: 100)
         #expect(export.rejects.map(\.code) == ["row.unbalanced_quote"])
         #expect(export.rejects.map(\.line) == [2])
         #expect(export.followUps.count == 1)
         #expect(Fixture.followUp(export, Fixture.avs(3)) != nil)
+    }
+
+    @Test("caseworker identifiers: trimmed, up to 64 characters of any script, no control characters")
+    func caseworkers() throws {
+        let rows = [
+            "\u{A0} jd-1 \u{A0}", String(repeating: "é", count: 64), String(repeating: "é", count: 65), "a\u{85}b", "a\u{7F}b", "  ",
+        ]
+        let text =
+            "AVS;start;end;caseworker\n"
+            + rows.enumerated().map { "\(Fixture.avs($0.offset).formatted);01.01.2020;;\($0.element)" }.joined(separator: "\n")
+        let export = try Fixture.parse(text, maximumRejectedPercent: 100)
+        #expect(Fixture.followUp(export, Fixture.avs(0))?.caseworker == "jd-1")
+        #expect(Fixture.followUp(export, Fixture.avs(1))?.caseworker == String(repeating: "é", count: 64))
+        #expect(export.rejects.map(\.line) == [4, 5, 6])
+        #expect(export.rejects.allSatisfy { $0.code == "caseworker.invalid" })
+        #expect(export.rejects[0].reason.contains("longer than 64"))
+        let blank = try #require(Fixture.followUp(export, Fixture.avs(5)))
+        #expect(blank.caseworker == nil)
     }
 }

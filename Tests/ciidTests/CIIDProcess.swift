@@ -56,9 +56,9 @@ enum CIIDProcess {
     }
 
     /// Starts `ciid arguments…` in the background.
-    static func start(_ arguments: [String], in folder: String) throws -> Running {
+    static func start(_ arguments: [String], in folder: String, executable: String? = nil) throws -> Running {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let name = UUID().uuidString

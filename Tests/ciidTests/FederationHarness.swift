@@ -11,6 +11,12 @@ final class FederationHarness {
         let id: String
         let folder: String
         let port: Int
+        /// The address the node listens on and is reached at.
+        var host = "127.0.0.1"
+        /// The network namespace it runs in, if any.
+        var namespace: String?
+
+        var endpoint: String { host == "127.0.0.1" ? "https://localhost:\(port)" : "https://\(host):\(port)" }
     }
 
     let folder: String
@@ -18,18 +24,22 @@ final class FederationHarness {
     private var running: [String: CIIDProcess.Running] = [:]
 
     /// Creates the coordinator `cii-vs` and one node per dispositif code (`ORP` → `orp-vs`), all joined.
-    init(dispositifs: [Dispositif]) throws {
+    /// - Parameter placement: for nodes that must not run on loopback, their address and network namespace.
+    init(dispositifs: [Dispositif], placement: [String: (host: String, namespace: String?)] = [:]) throws {
         folder = try CIIDProcess.temporaryFolder()
-        let coordinator = Node(id: "cii-vs", folder: folder + "/cii-vs", port: try Self.freePort())
+        var coordinator = Node(id: "cii-vs", folder: folder + "/cii-vs", port: try Self.freePort())
+        if let place = placement[coordinator.id] { (coordinator.host, coordinator.namespace) = place }
         nodes[coordinator.id] = coordinator
         try ciid(
-            "init", "--data-dir", coordinator.folder, "--role", "coordinator", "--node-id", coordinator.id, "--listen", "127.0.0.1:\(coordinator.port)")
+            "init", "--data-dir", coordinator.folder, "--role", "coordinator", "--node-id", coordinator.id,
+            "--listen", "\(coordinator.host):\(coordinator.port)", "--endpoint", coordinator.endpoint)
         for dispositif in dispositifs {
             let id = "\(dispositif.rawValue.lowercased())-vs"
-            let node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort())
+            var node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort())
+            if let place = placement[id] { (node.host, node.namespace) = place }
             nodes[id] = node
-            try ciid("init", "--data-dir", node.folder, "--dispositif", dispositif.rawValue, "--node-id", id, "--listen", "127.0.0.1:\(node.port)")
-            try ciid("join-request", "--data-dir", node.folder, "--output", folder + "/\(id).request")
+            try ciid("init", "--data-dir", node.folder, "--dispositif", dispositif.rawValue, "--node-id", id, "--listen", "\(node.host):\(node.port)")
+            try ciid("join-request", "--data-dir", node.folder, "--endpoint", node.endpoint, "--output", folder + "/\(id).request")
             try ciid("federation", "admit", "--data-dir", coordinator.folder, folder + "/\(id).request", "--output", folder + "/\(id).admission")
             try ciid("join", "--data-dir", node.folder, folder + "/\(id).admission")
         }
@@ -69,7 +79,12 @@ final class FederationHarness {
     /// Starts `ciid serve` on node `id`.
     func start(_ id: String) throws {
         let node = try require(id)
-        running[id] = try CIIDProcess.start(["serve", "--data-dir", node.folder, "--log-level", "info"], in: folder)
+        let serve = ["serve", "--data-dir", node.folder, "--log-level", "info"]
+        if let namespace = node.namespace {
+            running[id] = try CIIDProcess.start(["netns", "exec", namespace, CIIDProcess.binary] + serve, in: folder, executable: "/usr/sbin/ip")
+        } else {
+            running[id] = try CIIDProcess.start(serve, in: folder)
+        }
     }
 
     /// Stops node `id` with `signal` (SIGTERM: clean; SIGKILL: a crash).
@@ -106,7 +121,7 @@ final class FederationHarness {
     }
 
     /// The base URL of node `id`.
-    func url(_ id: String) throws -> String { "https://localhost:\(try require(id).port)" }
+    func url(_ id: String) throws -> String { try require(id).endpoint }
 
     /// The federation CA file as node `id` holds it.
     func caFile(_ id: String) throws -> String { try require(id).folder + "/federation/ca.crt" }

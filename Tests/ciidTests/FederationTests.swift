@@ -164,10 +164,13 @@ import Testing
         try federation.ciid("federation", "remove", "--data-dir", federation.nodes["cii-vs"]!.folder, "orp-vs")
         let cms = NodeDirectory(root: federation.nodes["cms-vs"]!.folder)
         let orp = try NodeID("orp-vs")
-        #expect(try federation.eventually {
+        var seen = "none"
+        let removed = try federation.eventually {
             guard let state = try FederationState.load(directory: cms, node: NodeID("cms-vs")), let manifest = state.manifest else { return false }
+            seen = "version \(manifest.version): \(manifest.members.map(\.id.rawValue))"
             return manifest.member(orp) == nil
-        })
+        }
+        #expect(removed, "cms-vs still sees \(seen)\n\(federation.log("cms-vs"))")
         try federation.importCSV("orp-vs", FederationHarness.csv(1...9))
         Thread.sleep(forTimeInterval: 2)
         #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 5)

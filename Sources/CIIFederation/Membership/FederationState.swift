@@ -32,7 +32,13 @@ public final class FederationState: Sendable {
             throw StoreError(.corrupt, "\(anchorPath) cannot be read")
         }
         let state = FederationState(directory: directory, node: node, identity: try NodeIdentity.load(from: directory), anchor: anchor)
-        if let bytes = try? SecureFile.read(state.manifestPath) { _ = try? state.accept(try SignedManifest(json: bytes)) }
+        if let bytes = try? SecureFile.read(state.manifestPath), let signed = try? SignedManifest(json: bytes),
+            let manifest = try? signed.verified(coordinatorKey: anchor.signingKeyBytes)
+        {
+            // Reading only: the file and the keys it brought were stored when it was accepted.
+            // (A reader beside `ciid serve`, such as `ciid status`, must never write them back.)
+            state.current.withLock { $0 = manifest }
+        }
         return state
     }
 
