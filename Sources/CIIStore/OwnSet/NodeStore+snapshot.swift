@@ -18,25 +18,27 @@ extension NodeStore {
     public func applySnapshot(_ followUps: [OwnFollowUp], record: ImportRecord, now: Date = Date()) throws(StoreError) -> SnapshotSummary {
         try write { db in
             var current = [OwnKey: OwnFollowUp]()
-            let rows = try Row.fetchCursor(db, sql: "SELECT epoch, fingerprint, started_on, last_on, caseworker FROM own_followup")
-            while let row = try rows.next() {
-                guard let epoch = Epoch(UInt32(row[0] as Int64)), let fingerprint = row[1] as Fingerprint? else {
+            current.reserveCapacity(followUps.count)
+            try RawStatement(db, "SELECT epoch, fingerprint, started_on, last_on, caseworker FROM own_followup").query { row in
+                guard let epoch = Epoch(UInt32(truncatingIfNeeded: row.int64(0))), let fingerprint = row.fingerprint(1) else {
                     throw StoreError(.corrupt, "own_followup holds a row that is not a fingerprint")
                 }
                 current[OwnKey(epoch: epoch, fingerprint: fingerprint)] = OwnFollowUp(
-                    fingerprint: fingerprint, epoch: epoch, startedOn: row[2], lastOn: row[3], caseworker: row[4])
+                    fingerprint: fingerprint, epoch: epoch, startedOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(2))),
+                    lastOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(3))), caseworker: row.text(4))
             }
 
-            let upsertOwn = try db.cachedStatement(
-                sql: """
-                    INSERT INTO own_followup (epoch, fingerprint, started_on, last_on, caseworker) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (epoch, fingerprint) DO UPDATE SET started_on = excluded.started_on, last_on = excluded.last_on,
-                    caseworker = excluded.caseworker
-                    """)
-            let deleteOwn = try db.cachedStatement(sql: "DELETE FROM own_followup WHERE epoch = ? AND fingerprint = ?")
-            let logChange = try db.cachedStatement(
-                sql: "INSERT INTO change_log (kind, epoch, fingerprint, last_on, recorded_at) VALUES (?, ?, ?, ?, ?)")
+            let upsertOwn = try RawStatement(
+                db,
+                """
+                INSERT INTO own_followup (epoch, fingerprint, started_on, last_on, caseworker) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (epoch, fingerprint) DO UPDATE SET started_on = excluded.started_on, last_on = excluded.last_on,
+                caseworker = excluded.caseworker
+                """)
+            let deleteOwn = try RawStatement(db, "DELETE FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
+            let logChange = try RawStatement(db, "INSERT INTO change_log (kind, epoch, fingerprint, last_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)")
             let recordedAt = Int64(now.timeIntervalSince1970)
+            logChange.bind(5, recordedAt)
             var summary = SnapshotSummary(people: followUps.count, upserted: 0, retracted: 0, unchanged: 0)
             var firstSeq: Int64?
 
@@ -47,23 +49,35 @@ extension NodeStore {
                     summary.unchanged += 1
                     continue
                 }
-                try upsertOwn.execute(arguments: [
-                    Int64(followUp.epoch.number), followUp.fingerprint, followUp.startedOn, followUp.lastOn, followUp.caseworker,
-                ])
+                let epoch = Int64(followUp.epoch.number)
+                upsertOwn.bind(1, epoch)
+                upsertOwn.bind(2, followUp.fingerprint)
+                upsertOwn.bind(3, Int64(followUp.startedOn.daysSince1970))
+                upsertOwn.bind(4, Int64(followUp.lastOn.daysSince1970))
+                upsertOwn.bind(5, followUp.caseworker)
+                try upsertOwn.run()
                 if previous?.lastOn == followUp.lastOn {
                     summary.unchanged += 1
                     continue
                 }
-                try logChange.execute(arguments: [
-                    ChangeKind.upsert.rawValue, Int64(followUp.epoch.number), followUp.fingerprint, followUp.lastOn, recordedAt,
-                ])
-                firstSeq = firstSeq ?? db.lastInsertedRowID
+                logChange.bind(1, ChangeKind.upsert.rawValue)
+                logChange.bind(2, epoch)
+                logChange.bind(3, followUp.fingerprint)
+                logChange.bind(4, Int64(followUp.lastOn.daysSince1970))
+                try logChange.run()
+                firstSeq = firstSeq ?? logChange.lastInsertedRowID
                 summary.upserted += 1
             }
             for (key, _) in current {
-                try deleteOwn.execute(arguments: [Int64(key.epoch.number), key.fingerprint])
-                try logChange.execute(arguments: [ChangeKind.retract.rawValue, Int64(key.epoch.number), key.fingerprint, nil, recordedAt])
-                firstSeq = firstSeq ?? db.lastInsertedRowID
+                deleteOwn.bind(1, Int64(key.epoch.number))
+                deleteOwn.bind(2, key.fingerprint)
+                try deleteOwn.run()
+                logChange.bind(1, ChangeKind.retract.rawValue)
+                logChange.bind(2, Int64(key.epoch.number))
+                logChange.bind(3, key.fingerprint)
+                logChange.bind(4, nil as String?)
+                try logChange.run()
+                firstSeq = firstSeq ?? logChange.lastInsertedRowID
                 summary.retracted += 1
             }
             summary.firstSequence = firstSeq

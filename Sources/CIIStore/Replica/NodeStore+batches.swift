@@ -39,42 +39,64 @@ extension NodeStore {
             if through <= checkpoint, after <= checkpoint { return .alreadyApplied(checkpoint: checkpoint) }
             guard after == checkpoint else { return .gap(expected: checkpoint) }
 
-            let previous = try db.cachedStatement(sql: "SELECT last_on FROM replica WHERE fingerprint = ? AND origin = ?")
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
-                    last_on = excluded.last_on
-                    """)
-            let retract = try db.cachedStatement(sql: "DELETE FROM replica WHERE fingerprint = ? AND origin = ?")
-            let own = try db.cachedStatement(sql: "SELECT caseworker FROM own_followup WHERE epoch = ? AND fingerprint = ?")
-            let overlap = try db.cachedStatement(
-                sql: """
-                    INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
+            let previous = try RawStatement(db, "SELECT last_on FROM replica WHERE fingerprint = ?1 AND origin = ?2")
+            let upsert = try RawStatement(
+                db,
+                """
+                INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
+                last_on = excluded.last_on
+                """)
+            let retract = try RawStatement(db, "DELETE FROM replica WHERE fingerprint = ?1 AND origin = ?2")
+            let own = try RawStatement(db, "SELECT caseworker FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
+            let overlap = try RawStatement(
+                db,
+                """
+                INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
             let recordedAt = Int64(now.timeIntervalSince1970)
+            for statement in [previous, upsert, retract] { statement.bind(2, origin.rawValue) }
+            upsert.bind(3, dispositif.rawValue)
+            overlap.bind(1, origin.rawValue)
+            overlap.bind(2, dispositif.rawValue)
+            overlap.bind(7, recordedAt)
             var upserted = 0
             var retracted = 0
             var overlaps = 0
             for change in changes {
                 guard let lastOn = change.lastOn else {
-                    try retract.execute(arguments: [change.fingerprint, origin.rawValue])
+                    retract.bind(1, change.fingerprint)
+                    try retract.run()
                     retracted += 1
                     continue
                 }
-                let before = try Day.fetchOne(previous, arguments: [change.fingerprint, origin.rawValue])
-                try upsert.execute(arguments: [change.fingerprint, origin.rawValue, dispositif.rawValue, Int64(change.epoch.number), lastOn])
-                upserted += 1
-                guard before == nil || before! < lastOn else { continue }
+                previous.bind(1, change.fingerprint)
+                var before: Int64?
+                try previous.query { before = $0.int64(0) }
                 let epoch = Int64(change.epoch.number)
-                if let row = try Row.fetchOne(own, arguments: [epoch, change.fingerprint]) {
-                    let caseworker: String? = row[0]
-                    try overlap.execute(arguments: [
-                        origin.rawValue, dispositif.rawValue, epoch, change.fingerprint, lastOn, caseworker, recordedAt,
-                    ])
-                    overlaps += 1
+                let last = Int64(lastOn.daysSince1970)
+                upsert.bind(1, change.fingerprint)
+                upsert.bind(4, epoch)
+                upsert.bind(5, last)
+                try upsert.run()
+                upserted += 1
+                guard before == nil || before! < last else { continue }
+                own.bind(1, epoch)
+                own.bind(2, change.fingerprint)
+                var found = false
+                var caseworker: String?
+                try own.query { row in
+                    found = true
+                    caseworker = row.text(0)
                 }
+                guard found else { continue }
+                overlap.bind(3, epoch)
+                overlap.bind(4, change.fingerprint)
+                overlap.bind(5, last)
+                overlap.bind(6, caseworker)
+                try overlap.run()
+                overlaps += 1
             }
             try db.execute(
                 sql: """
