@@ -29,7 +29,7 @@ extension Day {
                 if separator == 0 { separator = c } else if c != separator { return nil }
                 field += 1
                 if field > 2 { return nil }
-            } else if (c == 0x20 || c == 0x54), field == 2, separator == 0x2D {
+            } else if c == 0x20 || c == 0x54, field == 2, separator == 0x2D {
                 break  // ISO date followed by a time
             } else {
                 return nil

@@ -23,10 +23,23 @@ public enum Dispositif: String, Sendable, CaseIterable, Codable, Hashable {
     /// The institution's name in `language`.
     public func name(_ language: Language) -> String {
         switch self {
-        case .orp: LocalizedText(fr: "Offices régionaux de placement (ORP)", de: "Regionale Arbeitsvermittlungszentren (RAV)", en: "Regional employment offices (ORP)")(language)
-        case .cms: LocalizedText(fr: "Centres médico-sociaux (CMS)", de: "Sozialmedizinische Zentren (SMZ)", en: "Social and medical centres (CMS)")(language)
+        case .orp:
+            LocalizedText(
+                fr: "Offices régionaux de placement (ORP)",
+                de: "Regionale Arbeitsvermittlungszentren (RAV)",
+                en: "Regional employment offices (ORP)"
+            )(language)
+        case .cms:
+            LocalizedText(fr: "Centres médico-sociaux (CMS)", de: "Sozialmedizinische Zentren (SMZ)", en: "Social and medical centres (CMS)")(
+                language
+            )
         case .oai: LocalizedText(fr: "Office cantonal AI", de: "Kantonale IV-Stelle", en: "Cantonal disability insurance office (OAI)")(language)
-        case .osp: LocalizedText(fr: "Orientation scolaire et professionnelle", de: "Berufs-, Studien- und Laufbahnberatung (BSL)", en: "Career guidance office (OSP)")(language)
+        case .osp:
+            LocalizedText(
+                fr: "Orientation scolaire et professionnelle",
+                de: "Berufs-, Studien- und Laufbahnberatung (BSL)",
+                en: "Career guidance office (OSP)"
+            )(language)
         case .oasi: LocalizedText(fr: "Office de l'asile", de: "Amt für Asylwesen", en: "Asylum office (OASI)")(language)
         case .t1: LocalizedText(fr: "Plateforme Transition 1", de: "Plattform Übergang 1", en: "Transition 1 platform (T1)")(language)
         }

@@ -16,7 +16,9 @@ public struct FingerprintKey: Sendable, CustomStringConvertible {
     /// Wraps existing key bytes.
     /// - Throws: ``FingerprintKeyError`` when the key is not 32 bytes long.
     public init(epoch: Epoch, secret: SecretBytes) throws(FingerprintKeyError) {
-        guard secret.count == Self.byteCount else { throw FingerprintKeyError(reason: "a federation key is \(Self.byteCount) bytes, not \(secret.count)") }
+        guard secret.count == Self.byteCount else {
+            throw FingerprintKeyError(reason: "a federation key is \(Self.byteCount) bytes, not \(secret.count)")
+        }
         self.epoch = epoch
         self.secret = secret
     }

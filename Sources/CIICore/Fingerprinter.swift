@@ -1,5 +1,5 @@
-public import Sodium
 import CSodium
+public import Sodium
 
 /// Turns AVS numbers into fingerprints under one epoch's key.
 ///
@@ -40,9 +40,12 @@ public struct Fingerprinter: Sendable {
     static func hash(_ digits: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) {
         context.withUnsafeBytes { personal in
             let rc = crypto_generichash_blake2b_salt_personal(
-                out.baseAddress!.assumingMemoryBound(to: UInt8.self), 32,
-                digits.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt64(digits.count),
-                key.baseAddress!.assumingMemoryBound(to: UInt8.self), key.count,
+                out.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                32,
+                digits.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                UInt64(digits.count),
+                key.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                key.count,
                 nil,
                 personal.baseAddress!.assumingMemoryBound(to: UInt8.self)
             )

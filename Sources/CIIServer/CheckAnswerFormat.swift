@@ -26,24 +26,32 @@ public enum CheckAnswerFormat {
             text = LocalizedText(
                 fr: "Inconnu·e des autres dispositifs durant les \(years) dernières années (depuis le \(since)).",
                 de: "Bei keinem anderen Dispositiv in den letzten \(years) Jahren bekannt (seit \(since)).",
-                en: "Not known at another dispositif in the last \(years) years (since \(since)).")(language)
+                en: "Not known at another dispositif in the last \(years) years (since \(since))."
+            )(language)
         } else {
             let list = answer.matches.map { match in
                 let day = match.lastFollowUp.swiss
                 let code = match.dispositif.code(language)
                 return LocalizedText(
-                    fr: "\(code) (dernier suivi le \(day))", de: "\(code) (letzte Betreuung am \(day))", en: "\(code) (last follow-up \(day))")(language)
+                    fr: "\(code) (dernier suivi le \(day))",
+                    de: "\(code) (letzte Betreuung am \(day))",
+                    en: "\(code) (last follow-up \(day))"
+                )(language)
             }.joined(separator: ", ")
             text = LocalizedText(
                 fr: "Connu·e d'un autre dispositif durant les \(years) dernières années : \(list).",
                 de: "In den letzten \(years) Jahren bei einem anderen Dispositiv bekannt: \(list).",
-                en: "Known at another dispositif in the last \(years) years: \(list).")(language)
+                en: "Known at another dispositif in the last \(years) years: \(list)."
+            )(language)
         }
         if answer.followedHere {
-            text += " " + LocalizedText(
-                fr: "La personne figure aussi dans les suivis de votre dispositif.",
-                de: "Die Person ist auch in den Betreuungen Ihres Dispositivs erfasst.",
-                en: "The person is also among your own dispositif's follow-ups.")(language)
+            text +=
+                " "
+                + LocalizedText(
+                    fr: "La personne figure aussi dans les suivis de votre dispositif.",
+                    de: "Die Person ist auch in den Betreuungen Ihres Dispositivs erfasst.",
+                    en: "The person is also among your own dispositif's follow-ups."
+                )(language)
         }
         return text
     }

@@ -1,6 +1,6 @@
 public import CIICore
-public import CIIStore
 import CIIFederation
+public import CIIStore
 public import Hummingbird
 import HummingbirdTLS
 public import Logging
@@ -23,7 +23,8 @@ public struct NodeServer: Sendable {
     public var federation: FederationController?
 
     /// Creates the server description.
-    public init(configuration: NodeConfiguration, checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day = { Day.today() }) {
+    public init(configuration: NodeConfiguration, checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day = { Day.today() })
+    {
         self.configuration = configuration
         self.checker = checker
         self.metrics = metrics
@@ -48,7 +49,10 @@ public struct NodeServer: Sendable {
     ///   - port: overrides the configured port (0 picks a free one).
     ///   - onServerRunning: called with the bound port once the server listens.
     public func makeApplication(
-        tls: TLSConfiguration?, port: Int? = nil, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        tls: TLSConfiguration?,
+        port: Int? = nil,
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         Application(
             router: makeRouter(),

@@ -49,7 +49,14 @@ public struct SyntheticPopulation: Sendable {
                 let last = today.adding(days: -Int(random.next() % 1200))
                 let start = last.adding(days: -Int(random.next() % 700))
                 followUps.append(
-                    FollowUp(avs: avs, dispositif: dispositif, startedOn: start, lastOn: last, caseworker: "\(dispositif.rawValue.lowercased())-\(random.next() % 40 + 1)"))
+                    FollowUp(
+                        avs: avs,
+                        dispositif: dispositif,
+                        startedOn: start,
+                        lastOn: last,
+                        caseworker: "\(dispositif.rawValue.lowercased())-\(random.next() % 40 + 1)"
+                    )
+                )
             }
         }
         self.followUps = followUps

@@ -42,11 +42,17 @@ public enum Curl {
         return try request.body.withUnsafeBufferPointer { (body) throws(CurlError) -> HTTPResponse in
             if request.method != "GET" {
                 _ = ciid_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE_LARGE, body.count)
-                _ = ciid_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+                _ = ciid_curl_setopt_pointer(
+                    handle,
+                    CURLOPT_POSTFIELDS,
+                    UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                )
             }
             let result = curl_easy_perform(handle)
             guard result == CURLE_OK else {
-                if sink.overflowed { throw CurlError(code: Int(result.rawValue), reason: "the response is larger than \(request.maximumResponseBytes) bytes") }
+                if sink.overflowed {
+                    throw CurlError(code: Int(result.rawValue), reason: "the response is larger than \(request.maximumResponseBytes) bytes")
+                }
                 throw CurlError(code: Int(result.rawValue), reason: String(cString: curl_easy_strerror(result)))
             }
             var status = 0

@@ -19,8 +19,14 @@ public struct HTTPRequest: Sendable {
 
     /// Creates a request.
     public init(
-        method: String = "GET", url: String, headers: [(String, String)] = [], body: [UInt8] = [], caFile: String? = nil,
-        clientCertificate: (certificate: String, key: String)? = nil, timeoutSeconds: Int = 30, maximumResponseBytes: Int = 64 << 20
+        method: String = "GET",
+        url: String,
+        headers: [(String, String)] = [],
+        body: [UInt8] = [],
+        caFile: String? = nil,
+        clientCertificate: (certificate: String, key: String)? = nil,
+        timeoutSeconds: Int = 30,
+        maximumResponseBytes: Int = 64 << 20
     ) {
         self.method = method
         self.url = url

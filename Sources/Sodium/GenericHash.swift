@@ -30,7 +30,14 @@ public enum GenericHash {
         var out = [UInt8](repeating: 0, count: length)
         input.withUnsafeBytes { i in
             out.withUnsafeMutableBytes { o in
-                _ = crypto_generichash(o.baseAddress!.assumingMemoryBound(to: UInt8.self), length, i.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(i.count), nil, 0)
+                _ = crypto_generichash(
+                    o.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    length,
+                    i.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    UInt64(i.count),
+                    nil,
+                    0
+                )
             }
         }
         return out

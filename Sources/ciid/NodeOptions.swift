@@ -35,7 +35,8 @@ struct NodeOptions: ParsableArguments {
         guard !keys.isEmpty else {
             throw CLIError(
                 "this node holds no federation key: import the one the coordinator gave you (`ciid keys import FILE`) "
-                    + "or, for a development node, make one (`ciid keys generate`)")
+                    + "or, for a development node, make one (`ciid keys generate`)"
+            )
         }
         return keys
     }

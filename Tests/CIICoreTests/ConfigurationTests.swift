@@ -1,5 +1,5 @@
-import Foundation
 import CIICore
+import Foundation
 import Testing
 
 @Suite struct ConfigurationTests {

@@ -11,9 +11,11 @@ import Testing
     func batch(count: Int, recipient: NodeID? = nil) -> Batch {
         let changes = (0..<count).map { index in
             Change(
-                kind: index % 5 == 4 ? .retract : .upsert, epoch: .first,
+                kind: index % 5 == 4 ? .retract : .upsert,
+                epoch: .first,
                 fingerprint: fingerprinter.fingerprint(AVSNumber(completing: 756_500_000_000 + UInt64(index))),
-                lastOn: index % 5 == 4 ? nil : Day(year: 2025, month: 4, day: 17)!.adding(days: index % 300))
+                lastOn: index % 5 == 4 ? nil : Day(year: 2025, month: 4, day: 17)!.adding(days: index % 300)
+            )
         }
         return Batch(origin: orp, dispositif: .orp, recipient: recipient ?? cms, after: 100, through: 100 + Int64(count), changes: changes)
     }

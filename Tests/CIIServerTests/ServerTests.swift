@@ -22,7 +22,13 @@ import Testing
         let store = try NodeStore(path: folder + "/node.sqlite")
         let fingerprint = Fingerprinter(key: key).fingerprint(known)
         try store.upsertReplica([
-            ReplicaEntry(origin: try NodeID("cms-vs"), dispositif: .cms, fingerprint: fingerprint, epoch: .first, lastOn: Day(year: 2025, month: 4, day: 17)!)
+            ReplicaEntry(
+                origin: try NodeID("cms-vs"),
+                dispositif: .cms,
+                fingerprint: fingerprint,
+                epoch: .first,
+                lastOn: Day(year: 2025, month: 4, day: 17)!
+            )
         ])
         let configuration = NodeConfiguration(role: .dispositif, id: try NodeID("orp-vs"), dispositif: .orp)
         let checker = AlertChecker(node: configuration.id, keys: [key], window: .standard, reader: ReplicaReader(store: store))
@@ -47,7 +53,8 @@ import Testing
             #expect(
                 body
                     == "{\"known\":true,\"matches\":[{\"dispositif\":\"CMS\",\"node\":\"cms-vs\",\"lastFollowUp\":\"2025-04-17\"}],"
-                    + "\"followedHere\":false,\"window\":{\"years\":3,\"from\":\"2023-11-23\",\"to\":\"2026-11-23\"}}")
+                    + "\"followedHere\":false,\"window\":{\"years\":3,\"from\":\"2023-11-23\",\"to\":\"2026-11-23\"}}"
+            )
             let (_, unknown) = try await post(client, "{\"avs\": \"756.9217.0769.85\"}")
             #expect(unknown.hasPrefix("{\"known\":false,\"matches\":[]"))
         }
@@ -113,14 +120,26 @@ import Testing
 
     @Test func sentencesSayTheAnswerInEachLanguage() throws {
         let answer = CheckAnswer(
-            matches: [.init(dispositif: .cms, node: "cms-vs", lastFollowUp: Day(year: 2025, month: 4, day: 17)!)], followedHere: true,
-            window: .standard, windowStart: Day(year: 2023, month: 11, day: 23)!, checkedOn: today, fingerprint: Fingerprint(words: (0, 0, 0, 0)))
-        #expect(CheckAnswerFormat.sentence(answer, language: .en).hasPrefix("Known at another dispositif in the last 3 years: CMS (last follow-up 17.04.2025)."))
+            matches: [.init(dispositif: .cms, node: "cms-vs", lastFollowUp: Day(year: 2025, month: 4, day: 17)!)],
+            followedHere: true,
+            window: .standard,
+            windowStart: Day(year: 2023, month: 11, day: 23)!,
+            checkedOn: today,
+            fingerprint: Fingerprint(words: (0, 0, 0, 0))
+        )
+        #expect(
+            CheckAnswerFormat.sentence(answer, language: .en).hasPrefix(
+                "Known at another dispositif in the last 3 years: CMS (last follow-up 17.04.2025)."
+            )
+        )
         #expect(CheckAnswerFormat.sentence(answer, language: .de).contains("SMZ (letzte Betreuung am 17.04.2025)"))
         #expect(CheckAnswerFormat.sentence(answer, language: .fr).contains("CMS (dernier suivi le 17.04.2025)"))
         var none = answer
         none.matches = []
         none.followedHere = false
-        #expect(CheckAnswerFormat.sentence(none, language: .fr) == "Inconnu·e des autres dispositifs durant les 3 dernières années (depuis le 23.11.2023).")
+        #expect(
+            CheckAnswerFormat.sentence(none, language: .fr)
+                == "Inconnu·e des autres dispositifs durant les 3 dernières années (depuis le 23.11.2023)."
+        )
     }
 }

@@ -14,7 +14,10 @@ import Testing
         let first = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 10, changes: changes(f, 1...10))
         #expect(first == .applied(checkpoint: 10, upserted: 10, retracted: 0, overlaps: 0))
         // The same batch again: nothing changes.
-        #expect(try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 10, changes: changes(f, 1...10)) == .alreadyApplied(checkpoint: 10))
+        #expect(
+            try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 10, changes: changes(f, 1...10))
+                == .alreadyApplied(checkpoint: 10)
+        )
         // A batch after a gap: refused with the expected sequence.
         #expect(try f.store.applyBatch(origin: cms, dispositif: .cms, after: 15, through: 20, changes: changes(f, 11...15)) == .gap(expected: 10))
         #expect(try f.store.replicaCounts()["cms-vs"] == 10)
@@ -28,7 +31,13 @@ import Testing
     @Test func aPeerFollowingOneOfOurPeopleIsAnOverlapForTheirCaseworker() throws {
         let f = try StoreFixture()
         _ = try f.store.applySnapshot([f.followUp(1, last: today, caseworker: "c-17"), f.followUp(2, last: today)], record: f.record(2))
-        let outcome = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 3, changes: changes(f, 1...3, last: today.adding(days: -2)))
+        let outcome = try f.store.applyBatch(
+            origin: cms,
+            dispositif: .cms,
+            after: 0,
+            through: 3,
+            changes: changes(f, 1...3, last: today.adding(days: -2))
+        )
         #expect(outcome == .applied(checkpoint: 3, upserted: 3, retracted: 0, overlaps: 2))
         let events = try f.store.overlapEvents()
         #expect(events.count == 2)

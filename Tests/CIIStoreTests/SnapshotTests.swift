@@ -14,7 +14,9 @@ import Testing
             [
                 f.followUp(1, last: today), f.followUp(2, last: today), f.followUp(3, last: today.adding(days: 1)),
                 f.followUp(4, last: today, caseworker: "c9"), f.followUp(6, last: today),
-            ], record: f.record(5))
+            ],
+            record: f.record(5)
+        )
         #expect(second.upserted == 2)
         #expect(second.retracted == 1)
         #expect(second.unchanged == 3)

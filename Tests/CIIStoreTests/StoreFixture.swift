@@ -21,12 +21,22 @@ final class StoreFixture {
 
     func followUp(_ index: UInt64, last: Day, start: Day? = nil, caseworker: String? = nil) -> OwnFollowUp {
         OwnFollowUp(
-            fingerprint: fingerprinter.fingerprint(avs(index)), epoch: key.epoch, startedOn: start ?? last.adding(days: -30), lastOn: last,
-            caseworker: caseworker)
+            fingerprint: fingerprinter.fingerprint(avs(index)),
+            epoch: key.epoch,
+            startedOn: start ?? last.adding(days: -30),
+            lastOn: last,
+            caseworker: caseworker
+        )
     }
 
     func entry(_ index: UInt64, origin: String, _ dispositif: Dispositif, last: Day) throws -> ReplicaEntry {
-        ReplicaEntry(origin: try NodeID(origin), dispositif: dispositif, fingerprint: fingerprinter.fingerprint(avs(index)), epoch: key.epoch, lastOn: last)
+        ReplicaEntry(
+            origin: try NodeID(origin),
+            dispositif: dispositif,
+            fingerprint: fingerprinter.fingerprint(avs(index)),
+            epoch: key.epoch,
+            lastOn: last
+        )
     }
 
     func record(_ rows: Int) -> ImportRecord { ImportRecord(source: "test.csv", rowsRead: rows, rowsRejected: 0) }

@@ -21,7 +21,19 @@ import Testing
 
     /// init + key + the replica of a peer holding `known` (CMS) and `alsoOurs` (OAI).
     func makeNode(known: AVSNumber, alsoOurs: AVSNumber) throws {
-        let created = try ciid("init", "--data-dir", node, "--role", "dispositif", "--dispositif", "ORP", "--node-id", "orp-vs", "--listen", "127.0.0.1:0")
+        let created = try ciid(
+            "init",
+            "--data-dir",
+            node,
+            "--role",
+            "dispositif",
+            "--dispositif",
+            "ORP",
+            "--node-id",
+            "orp-vs",
+            "--listen",
+            "127.0.0.1:0"
+        )
         #expect(created.status == 0, "\(created.error)")
         #expect(try ciid("keys", "generate", "--data-dir", node).status == 0)
         let directory = NodeDirectory(root: node)
@@ -29,8 +41,20 @@ import Testing
         let fingerprinter = Fingerprinter(key: key)
         let store = try NodeStore(path: directory.database)
         try store.upsertReplica([
-            ReplicaEntry(origin: try NodeID("cms-vs"), dispositif: .cms, fingerprint: fingerprinter.fingerprint(known), epoch: key.epoch, lastOn: Day.today().adding(days: -40)),
-            ReplicaEntry(origin: try NodeID("oai-vs"), dispositif: .oai, fingerprint: fingerprinter.fingerprint(alsoOurs), epoch: key.epoch, lastOn: Day.today()),
+            ReplicaEntry(
+                origin: try NodeID("cms-vs"),
+                dispositif: .cms,
+                fingerprint: fingerprinter.fingerprint(known),
+                epoch: key.epoch,
+                lastOn: Day.today().adding(days: -40)
+            ),
+            ReplicaEntry(
+                origin: try NodeID("oai-vs"),
+                dispositif: .oai,
+                fingerprint: fingerprinter.fingerprint(alsoOurs),
+                epoch: key.epoch,
+                lastOn: Day.today()
+            ),
         ])
     }
 
@@ -75,12 +99,19 @@ import Testing
         let ca = node + "/tls/ca.crt"
         let answer = try Curl.perform(
             HTTPRequest(
-                method: "POST", url: "https://localhost:\(port)/api/v1/checks", headers: [("Content-Type", "application/json")],
-                body: Array("{\"avs\":\"\(known.formatted)\"}".utf8), caFile: ca, timeoutSeconds: 10))
+                method: "POST",
+                url: "https://localhost:\(port)/api/v1/checks",
+                headers: [("Content-Type", "application/json")],
+                body: Array("{\"avs\":\"\(known.formatted)\"}".utf8),
+                caFile: ca,
+                timeoutSeconds: 10
+            )
+        )
         #expect(answer.status == 200)
         #expect(answer.text.contains("\"node\":\"cms-vs\""))
         let refused = try Curl.perform(
-            HTTPRequest(method: "POST", url: "https://127.0.0.1:\(port)/api/v1/checks", body: Array("{\"avs\":\"756\"}".utf8), caFile: ca))
+            HTTPRequest(method: "POST", url: "https://127.0.0.1:\(port)/api/v1/checks", body: Array("{\"avs\":\"756\"}".utf8), caFile: ca)
+        )
         #expect(refused.status == 422)
         #expect(refused.text.contains("avs.wrong_length"))
         let health = try Curl.perform(HTTPRequest(url: "https://localhost:\(port)/healthz", caFile: ca))

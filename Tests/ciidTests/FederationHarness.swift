@@ -31,8 +31,18 @@ final class FederationHarness {
         if let place = placement[coordinator.id] { (coordinator.host, coordinator.namespace) = place }
         nodes[coordinator.id] = coordinator
         try ciid(
-            "init", "--data-dir", coordinator.folder, "--role", "coordinator", "--node-id", coordinator.id,
-            "--listen", "\(coordinator.host):\(coordinator.port)", "--endpoint", coordinator.endpoint)
+            "init",
+            "--data-dir",
+            coordinator.folder,
+            "--role",
+            "coordinator",
+            "--node-id",
+            coordinator.id,
+            "--listen",
+            "\(coordinator.host):\(coordinator.port)",
+            "--endpoint",
+            coordinator.endpoint
+        )
         for dispositif in dispositifs {
             let id = "\(dispositif.rawValue.lowercased())-vs"
             var node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort())

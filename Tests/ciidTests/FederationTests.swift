@@ -50,16 +50,36 @@ import Testing
         let checkpoint = try federation.store("cms-vs").checkpoint(of: try NodeID("orp-vs"))
 
         let orpIdentity = try NodeIdentity.load(from: NodeDirectory(root: federation.nodes["orp-vs"]!.folder))
-        let manifest = try #require(try FederationState.load(directory: NodeDirectory(root: federation.nodes["cms-vs"]!.folder), node: try NodeID("cms-vs"))?.manifest)
+        let manifest = try #require(
+            try FederationState.load(directory: NodeDirectory(root: federation.nodes["cms-vs"]!.folder), node: try NodeID("cms-vs"))?.manifest
+        )
         let cmsBox = try #require(manifest.boxKey(of: try NodeID("cms-vs")))
         let key = try #require(try FederationKeyStore(directory: NodeDirectory(root: federation.nodes["orp-vs"]!.folder)).keys().first)
-        let change = Change(kind: .upsert, epoch: key.epoch, fingerprint: Fingerprinter(key: key).fingerprint(FederationHarness.avs(99)), lastOn: Day.today())
+        let change = Change(
+            kind: .upsert,
+            epoch: key.epoch,
+            fingerprint: Fingerprinter(key: key).fingerprint(FederationHarness.avs(99)),
+            lastOn: Day.today()
+        )
         func batch(recipient: String, after: Int64) throws -> Batch {
-            Batch(origin: try NodeID("orp-vs"), dispositif: .orp, recipient: try NodeID(recipient), after: after, through: after + 1, changes: [change])
+            Batch(
+                origin: try NodeID("orp-vs"),
+                dispositif: .orp,
+                recipient: try NodeID(recipient),
+                after: after,
+                through: after + 1,
+                changes: [change]
+            )
         }
         func post(_ body: [UInt8]) throws -> HTTPResponse {
             try Curl.perform(
-                HTTPRequest(method: "POST", url: "\(try federation.url("cms-vs"))/federation/batches", body: body, caFile: try federation.caFile("cms-vs")))
+                HTTPRequest(
+                    method: "POST",
+                    url: "\(try federation.url("cms-vs"))/federation/batches",
+                    body: body,
+                    caFile: try federation.caFile("cms-vs")
+                )
+            )
         }
 
         let forged = try BatchSeal.seal(try batch(recipient: "cms-vs", after: checkpoint), signer: .generate(), recipientBoxKey: cmsBox)
@@ -71,7 +91,14 @@ import Testing
         let misaddressed = try BatchSeal.seal(try batch(recipient: "oai-vs", after: checkpoint), signer: orpIdentity.signing, recipientBoxKey: cmsBox)
         let misaddressedAnswer = try post(misaddressed)
         #expect(misaddressedAnswer.status == 403 && misaddressedAnswer.text.contains("wrongRecipient"))
-        let nonMember = Batch(origin: try NodeID("evil-vs"), dispositif: .orp, recipient: try NodeID("cms-vs"), after: 0, through: 1, changes: [change])
+        let nonMember = Batch(
+            origin: try NodeID("evil-vs"),
+            dispositif: .orp,
+            recipient: try NodeID("cms-vs"),
+            after: 0,
+            through: 1,
+            changes: [change]
+        )
         let nonMemberAnswer = try post(try BatchSeal.seal(nonMember, signer: .generate(), recipientBoxKey: cmsBox))
         #expect(nonMemberAnswer.status == 403 && nonMemberAnswer.text.contains("notAMember"))
         let replayed = try BatchSeal.seal(try batch(recipient: "cms-vs", after: 0), signer: orpIdentity.signing, recipientBoxKey: cmsBox)
@@ -101,7 +128,12 @@ import Testing
         try federation.start("cms-vs")
         let head = try federation.store("orp-vs").lastSequence()
         #expect(head == 200)  // 100 upserts, then 50 retractions and 50 upserts
-        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 100 && federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == head })
+        #expect(
+            try federation.eventually {
+                try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 100
+                    && federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == head
+            }
+        )
 
         // Killed while applying a large run of batches: after the restart it converges exactly.
         try federation.importCSV("orp-vs", FederationHarness.csv(1_001...61_000))
@@ -133,7 +165,9 @@ import Testing
         let batch = try BatchSeal.open(answer.body, box: cms.box, node: try NodeID("cms-vs"), signingKey: { $0.rawValue == "orp-vs" ? orpKey : nil })
         #expect(batch.after == 4 && batch.through == 12 && batch.changes.count == 8)
         // Sealed to cms-vs: no other key opens it.
-        #expect(throws: FederationError(.cannotOpen, "")) { try BatchSeal.open(answer.body, box: .generate(), node: try NodeID("cms-vs"), signingKey: { _ in orpKey }) }
+        #expect(throws: FederationError(.cannotOpen, "")) {
+            try BatchSeal.open(answer.body, box: .generate(), node: try NodeID("cms-vs"), signingKey: { _ in orpKey })
+        }
         #expect(try pull("for=evil-vs&after=0").status == 403)
         #expect(try pull("for=cms-vs&after=-1").status == 400)
     }
@@ -152,7 +186,10 @@ import Testing
         let lost = (1...5).map { Fingerprinter(key: key).fingerprint(FederationHarness.avs($0)) }
         try federation.store("cms-vs").retractReplica(origin: try NodeID("orp-vs"), fingerprints: lost)
         #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 15)
-        #expect(try federation.eventually(within: 30) { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 20 }, "\(federation.log("cms-vs"))")
+        #expect(
+            try federation.eventually(within: 30) { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 20 },
+            "\(federation.log("cms-vs"))"
+        )
         #expect(federation.log("cms-vs").contains("diverged"))
     }
 
@@ -178,13 +215,29 @@ import Testing
         let orpIdentity = try NodeIdentity.load(from: NodeDirectory(root: federation.nodes["orp-vs"]!.folder))
         let cmsBox = try #require(try FederationState.load(directory: cms, node: NodeID("cms-vs"))?.manifest?.boxKey(of: NodeID("cms-vs")))
         let key = try #require(try FederationKeyStore(directory: cms).keys().first)
-        let change = Change(kind: .upsert, epoch: key.epoch, fingerprint: Fingerprinter(key: key).fingerprint(FederationHarness.avs(7)), lastOn: Day.today())
+        let change = Change(
+            kind: .upsert,
+            epoch: key.epoch,
+            fingerprint: Fingerprinter(key: key).fingerprint(FederationHarness.avs(7)),
+            lastOn: Day.today()
+        )
         let checkpoint = try federation.store("cms-vs").checkpoint(of: orp)
-        let batch = Batch(origin: orp, dispositif: .orp, recipient: try NodeID("cms-vs"), after: checkpoint, through: checkpoint + 1, changes: [change])
+        let batch = Batch(
+            origin: orp,
+            dispositif: .orp,
+            recipient: try NodeID("cms-vs"),
+            after: checkpoint,
+            through: checkpoint + 1,
+            changes: [change]
+        )
         let answer = try Curl.perform(
             HTTPRequest(
-                method: "POST", url: "\(try federation.url("cms-vs"))/federation/batches",
-                body: try BatchSeal.seal(batch, signer: orpIdentity.signing, recipientBoxKey: cmsBox), caFile: try federation.caFile("cms-vs")))
+                method: "POST",
+                url: "\(try federation.url("cms-vs"))/federation/batches",
+                body: try BatchSeal.seal(batch, signer: orpIdentity.signing, recipientBoxKey: cmsBox),
+                caFile: try federation.caFile("cms-vs")
+            )
+        )
         #expect(answer.status == 403 && answer.text.contains("notAMember"))
         #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 5)
     }

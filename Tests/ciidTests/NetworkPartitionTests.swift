@@ -70,7 +70,8 @@ enum NetworkLab {
             dispositifs: [.orp, .cms],
             placement: [
                 "cii-vs": (link.hostAddress, nil), "orp-vs": (link.hostAddress, nil), "cms-vs": (link.namespaceAddress, link.namespace),
-            ])
+            ]
+        )
         try federation.startAll()
         try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
         #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 }, "\(federation.log("orp-vs"))")
@@ -82,7 +83,10 @@ enum NetworkLab {
         #expect(try federation.store("orp-vs").deliveries().first { $0.peer == "cms-vs" }?.lastError != nil)
 
         link.restore()
-        #expect(try federation.eventually(within: 90) { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 21 }, "\(federation.log("cms-vs"))")
+        #expect(
+            try federation.eventually(within: 90) { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 21 },
+            "\(federation.log("cms-vs"))"
+        )
         #expect(try federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == (try federation.store("orp-vs").lastSequence()))
     }
 }

@@ -40,27 +40,67 @@ extension NodeConfiguration {
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let years = try Self.integer(config.values["check.window_years"], default: 3, range: 1...50, name: "check.window_years", file: file)
         let rejected = try Self.integer(
-            config.values["import.max_rejected_percent"], default: 10, range: 0...100, name: "import.max_rejected_percent", file: file)
+            config.values["import.max_rejected_percent"],
+            default: 10,
+            range: 0...100,
+            name: "import.max_rejected_percent",
+            file: file
+        )
         self.init(
-            role: role, id: id, dispositif: dispositif, listenHost: host, listenPort: port,
+            role: role,
+            id: id,
+            dispositif: dispositif,
+            listenHost: host,
+            listenPort: port,
             tlsCertificate: config.values["server.tls_certificate"]?.text ?? "tls/node.crt",
-            tlsKey: config.values["server.tls_key"]?.text ?? "tls/node.key", window: RetentionWindow(years: years),
-            maximumRejectedPercent: rejected)
+            tlsKey: config.values["server.tls_key"]?.text ?? "tls/node.key",
+            window: RetentionWindow(years: years),
+            maximumRejectedPercent: rejected
+        )
         federation.tombstoneDays = try Self.integer(
-            config.values["federation.tombstone_days"], default: 30, range: 1...3650, name: "federation.tombstone_days", file: file)
+            config.values["federation.tombstone_days"],
+            default: 30,
+            range: 1...3650,
+            name: "federation.tombstone_days",
+            file: file
+        )
         federation.digestIntervalSeconds = try Self.integer(
-            config.values["federation.digest_interval_seconds"], default: 300, range: 1...86_400, name: "federation.digest_interval_seconds", file: file)
+            config.values["federation.digest_interval_seconds"],
+            default: 300,
+            range: 1...86_400,
+            name: "federation.digest_interval_seconds",
+            file: file
+        )
         federation.maintenanceIntervalSeconds = try Self.integer(
-            config.values["federation.maintenance_interval_seconds"], default: 3600, range: 1...86_400,
-            name: "federation.maintenance_interval_seconds", file: file)
+            config.values["federation.maintenance_interval_seconds"],
+            default: 3600,
+            range: 1...86_400,
+            name: "federation.maintenance_interval_seconds",
+            file: file
+        )
         federation.heartbeatSeconds = try Self.integer(
-            config.values["federation.heartbeat_seconds"], default: 5, range: 1...3600, name: "federation.heartbeat_seconds", file: file)
+            config.values["federation.heartbeat_seconds"],
+            default: 5,
+            range: 1...3600,
+            name: "federation.heartbeat_seconds",
+            file: file
+        )
     }
 
-    private static func integer(_ value: ConfigFile.Value?, default fallback: Int, range: ClosedRange<Int>, name: String, file: String) throws(ConfigError) -> Int {
+    private static func integer(
+        _ value: ConfigFile.Value?,
+        default fallback: Int,
+        range: ClosedRange<Int>,
+        name: String,
+        file: String
+    ) throws(ConfigError) -> Int {
         guard let value else { return fallback }
         guard let number = Int(value.text), range.contains(number) else {
-            throw ConfigError(file: file, line: value.line, "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound), not `\(value.text)`")
+            throw ConfigError(
+                file: file,
+                line: value.line,
+                "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound), not `\(value.text)`"
+            )
         }
         return number
     }

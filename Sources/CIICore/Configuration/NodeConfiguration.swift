@@ -39,8 +39,14 @@ public struct NodeConfiguration: Sendable, Hashable {
 
     /// The settings `ciid init` writes.
     public init(
-        role: NodeRole, id: NodeID, dispositif: Dispositif?, listenHost: String = "127.0.0.1", listenPort: Int = 8443,
-        tlsCertificate: String = "tls/node.crt", tlsKey: String = "tls/node.key", window: RetentionWindow = .standard,
+        role: NodeRole,
+        id: NodeID,
+        dispositif: Dispositif?,
+        listenHost: String = "127.0.0.1",
+        listenPort: Int = 8443,
+        tlsCertificate: String = "tls/node.crt",
+        tlsKey: String = "tls/node.key",
+        window: RetentionWindow = .standard,
         maximumRejectedPercent: Int = 10
     ) {
         self.role = role

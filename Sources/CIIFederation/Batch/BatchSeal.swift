@@ -19,7 +19,10 @@ public enum BatchSeal {
     /// origin is a member (`signingKey` returns its public key), the origin's signature verifies,
     /// it decodes, and it is addressed to `node`.
     public static func open(
-        _ sealed: [UInt8], box: BoxKeyPair, node: NodeID, signingKey: (NodeID) -> [UInt8]?
+        _ sealed: [UInt8],
+        box: BoxKeyPair,
+        node: NodeID,
+        signingKey: (NodeID) -> [UInt8]?
     ) throws(FederationError) -> Batch {
         let (plain, signature) = try SignedSeal.open(sealed, box: box)
         var header = ByteReader(plain)

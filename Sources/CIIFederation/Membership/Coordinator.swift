@@ -51,10 +51,15 @@ public struct Coordinator: Sendable {
         members.append(request.member)
         try saveMembers(members)
         _ = try publish()
-        guard let own = members.first(where: { $0.id == configuration.id }) else { throw FederationError(.malformed, "members.json lost the coordinator") }
+        guard let own = members.first(where: { $0.id == configuration.id }) else {
+            throw FederationError(.malformed, "members.json lost the coordinator")
+        }
         return Admission(
-            node: request.id, coordinator: .init(id: configuration.id, endpoint: own.endpoint, signingKey: own.signingKey),
-            caCertificate: authority.caCertificatePEM, certificate: certificate + authority.caCertificatePEM)
+            node: request.id,
+            coordinator: .init(id: configuration.id, endpoint: own.endpoint, signingKey: own.signingKey),
+            caCertificate: authority.caCertificatePEM,
+            certificate: certificate + authority.caCertificatePEM
+        )
     }
 
     /// Removes `node` from the federation and publishes a new manifest: its batches are refused from then on.
@@ -108,7 +113,8 @@ public struct Coordinator: Sendable {
     func loadAuthority() throws -> CertificateAuthority {
         CertificateAuthority(
             caCertificatePEM: String(decoding: try SecureFile.read(caCertificatePath), as: UTF8.self),
-            caKeyPEM: String(decoding: try SecureFile.readSecret(caKeyPath), as: UTF8.self))
+            caKeyPEM: String(decoding: try SecureFile.readSecret(caKeyPath), as: UTF8.self)
+        )
     }
 
     func loadMembers() throws -> [Manifest.Member] {

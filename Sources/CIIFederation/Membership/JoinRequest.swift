@@ -1,7 +1,7 @@
 public import CIICore
+public import CIIStore
 import Foundation
 import Sodium
-public import CIIStore
 
 /// What a node gives the coordinator to join: its name, dispositif, endpoint and public keys.
 /// Carried by the administrators (a file), never over an unauthenticated channel.
@@ -28,9 +28,14 @@ public struct JoinRequest: Sendable, Codable, Hashable {
         let identity = try NodeIdentity.load(from: directory)
         let tlsKey = String(decoding: try SecureFile.readSecret(directory.resolve(configuration.tlsKey)), as: UTF8.self)
         return JoinRequest(
-            id: configuration.id, role: configuration.role, dispositif: configuration.dispositif, endpoint: endpoint,
-            signingKey: Data(identity.signing.publicKey).base64EncodedString(), boxKey: Data(identity.box.publicKey).base64EncodedString(),
-            tlsPublicKey: try CertificateAuthority.publicKeyPEM(ofPrivateKeyPEM: tlsKey))
+            id: configuration.id,
+            role: configuration.role,
+            dispositif: configuration.dispositif,
+            endpoint: endpoint,
+            signingKey: Data(identity.signing.publicKey).base64EncodedString(),
+            boxKey: Data(identity.box.publicKey).base64EncodedString(),
+            tlsPublicKey: try CertificateAuthority.publicKeyPEM(ofPrivateKeyPEM: tlsKey)
+        )
     }
 
     /// Reads a join request file.

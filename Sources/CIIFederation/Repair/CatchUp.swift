@@ -41,7 +41,12 @@ public struct CatchUp: Service {
             guard let key = state.signingKey(of: member.id) else { return applied }
             let held = try store.checkpoint(of: member.id)
             let response = try await BlockingTransfer.perform(
-                HTTPRequest(url: "\(member.endpoint)/federation/changes?for=\(state.node.rawValue)&after=\(held)", caFile: state.caFile, timeoutSeconds: 30))
+                HTTPRequest(
+                    url: "\(member.endpoint)/federation/changes?for=\(state.node.rawValue)&after=\(held)",
+                    caFile: state.caFile,
+                    timeoutSeconds: 30
+                )
+            )
             guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status)") }
             let batch = try BatchSeal.open(response.body, box: state.identity.box, node: state.node, signingKey: { $0 == member.id ? key : nil })
             guard !batch.changes.isEmpty else { return applied }

@@ -42,14 +42,16 @@ public struct DigestChecker: Service {
     public func check(_ member: Manifest.Member) async throws -> Bool {
         guard let key = state.signingKey(of: member.id) else { return false }
         let response = try await BlockingTransfer.perform(
-            HTTPRequest(url: "\(member.endpoint)/federation/digest?for=\(state.node.rawValue)", caFile: state.caFile, timeoutSeconds: 60))
+            HTTPRequest(url: "\(member.endpoint)/federation/digest?for=\(state.node.rawValue)", caFile: state.caFile, timeoutSeconds: 60)
+        )
         guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status) for its digest") }
         let message = try DigestMessage.open(response.body, box: state.identity.box, node: state.node, origin: member.id, originKey: key)
         let held = try store.replicaDigest(of: member.id.rawValue, since: Day(daysSince1970: message.since))
         guard held.sequence == message.sequence else { return false }  // changes in flight: compare next time
         guard held.digest != message.digest else { return false }
         logger.warning(
-            "the replica of \(member.id) diverged (\(held.digest.count) entries held, \(message.digest.count) published at sequence \(message.sequence)): resyncing in full")
+            "the replica of \(member.id) diverged (\(held.digest.count) entries held, \(message.digest.count) published at sequence \(message.sequence)): resyncing in full"
+        )
         try store.resetOrigin(member.id.rawValue)
         FederationMetrics.resync(origin: member.id)
         return true

@@ -32,12 +32,20 @@ public struct DigestMessage: Sendable, Codable, Hashable {
     }
 
     /// Opens a digest from `origin` addressed to `node`, verifying the origin's signature.
-    public static func open(_ sealed: [UInt8], box: BoxKeyPair, node: NodeID, origin: NodeID, originKey: [UInt8]) throws(FederationError) -> DigestMessage {
+    public static func open(
+        _ sealed: [UInt8],
+        box: BoxKeyPair,
+        node: NodeID,
+        origin: NodeID,
+        originKey: [UInt8]
+    ) throws(FederationError) -> DigestMessage {
         let (plain, signature) = try SignedSeal.open(sealed, box: box)
         guard SigningKeyPair.verify(signature: signature, message: plain, publicKey: originKey) else {
             throw FederationError(.badSignature, "the digest is not signed by \(origin)")
         }
-        guard let message = try? JSONDecoder().decode(DigestMessage.self, from: Data(plain)) else { throw FederationError(.malformed, "not a digest") }
+        guard let message = try? JSONDecoder().decode(DigestMessage.self, from: Data(plain)) else {
+            throw FederationError(.malformed, "not a digest")
+        }
         guard message.origin == origin, message.recipient == node else {
             throw FederationError(.wrongRecipient, "the digest is from \(message.origin) for \(message.recipient)")
         }

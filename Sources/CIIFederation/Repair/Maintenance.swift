@@ -39,6 +39,8 @@ public struct Maintenance: Service {
     public func runOnce(today: Day, now: Date) throws {
         let dropped = try store.dropReplicaEntries(before: window.cutoff(today: today).daysSince1970)
         let compacted = try store.compactChangeLog(before: now.addingTimeInterval(-Double(tombstoneDays) * 86_400))
-        if dropped + compacted > 0 { logger.info("maintenance: dropped \(dropped) replica entries outside the window, compacted \(compacted) change-log entries") }
+        if dropped + compacted > 0 {
+            logger.info("maintenance: dropped \(dropped) replica entries outside the window, compacted \(compacted) change-log entries")
+        }
     }
 }

@@ -6,15 +6,26 @@ public import CIIStore
 public enum BatchBuilder {
     /// The batch for `recipient`, which holds this node's changes through `held`.
     public static func next(
-        store: NodeStore, origin: NodeID, dispositif: Dispositif, recipient: NodeID, held: Int64
+        store: NodeStore,
+        origin: NodeID,
+        dispositif: Dispositif,
+        recipient: NodeID,
+        held: Int64
     ) throws(StoreError) -> Batch {
         let compacted = try store.compactedThrough()
         let reset = held > 0 && held < compacted
         let after = reset ? 0 : held
         let entries = try store.changes(after: after, limit: Batch.maximumChanges)
         return Batch(
-            origin: origin, dispositif: dispositif, recipient: recipient, after: after, through: entries.last?.sequence ?? after,
-            changes: entries.map { Change(kind: $0.kind == .upsert ? .upsert : .retract, epoch: $0.epoch, fingerprint: $0.fingerprint, lastOn: $0.lastOn) },
-            reset: reset)
+            origin: origin,
+            dispositif: dispositif,
+            recipient: recipient,
+            after: after,
+            through: entries.last?.sequence ?? after,
+            changes: entries.map {
+                Change(kind: $0.kind == .upsert ? .upsert : .retract, epoch: $0.epoch, fingerprint: $0.fingerprint, lastOn: $0.lastOn)
+            },
+            reset: reset
+        )
     }
 }

@@ -40,8 +40,12 @@ public struct BatchReceiver: Sendable {
             throw FederationError(.unknownEpoch, "a change is of \(foreign.epoch), which manifest \(manifest.version) does not list")
         }
         return try store.applyBatch(
-            origin: batch.origin, dispositif: batch.dispositif, after: batch.after, through: batch.through,
+            origin: batch.origin,
+            dispositif: batch.dispositif,
+            after: batch.after,
+            through: batch.through,
             changes: batch.changes.map { ReplicaChange(fingerprint: $0.fingerprint, epoch: $0.epoch, lastOn: $0.kind == .upsert ? $0.lastOn : nil) },
-            reset: batch.reset)
+            reset: batch.reset
+        )
     }
 }

@@ -1,5 +1,5 @@
-public import Logging
 import Curl
+public import Logging
 public import ServiceLifecycle
 
 /// Fetches the signed manifest from the coordinator every `interval` and accepts it when it is
@@ -29,7 +29,13 @@ public struct ManifestFetcher: Service {
     public func fetchOnce() async {
         do {
             let response = try await BlockingTransfer.perform(
-                HTTPRequest(url: "\(state.anchor.endpoint)/federation/manifest", caFile: state.caFile, timeoutSeconds: 10, maximumResponseBytes: 8 << 20))
+                HTTPRequest(
+                    url: "\(state.anchor.endpoint)/federation/manifest",
+                    caFile: state.caFile,
+                    timeoutSeconds: 10,
+                    maximumResponseBytes: 8 << 20
+                )
+            )
             guard response.status == 200 else {
                 logger.warning("the coordinator answered \(response.status) for the manifest")
                 return

@@ -1,9 +1,9 @@
 public import CIICore
 public import CIIStore
 import Curl
-import Metrics
 import Foundation
 public import Logging
+import Metrics
 public import ServiceLifecycle
 
 /// Pushes this node's change log to every peer of the manifest, in batches, until each peer
@@ -22,7 +22,10 @@ public struct Publisher: Service {
 
     /// Creates the publisher.
     public init(
-        state: FederationState, store: NodeStore, idleInterval: Duration = .milliseconds(100), heartbeatInterval: Duration = .seconds(5),
+        state: FederationState,
+        store: NodeStore,
+        idleInterval: Duration = .milliseconds(100),
+        heartbeatInterval: Duration = .seconds(5),
         logger: Logger
     ) {
         self.state = state
@@ -80,8 +83,14 @@ public struct Publisher: Service {
         let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
         let response = try await BlockingTransfer.perform(
             HTTPRequest(
-                method: "POST", url: "\(member.endpoint)/federation/batches", headers: [("Content-Type", "application/octet-stream")], body: sealed,
-                caFile: state.caFile, timeoutSeconds: 30))
+                method: "POST",
+                url: "\(member.endpoint)/federation/batches",
+                headers: [("Content-Type", "application/octet-stream")],
+                body: sealed,
+                caFile: state.caFile,
+                timeoutSeconds: 30
+            )
+        )
         let answer = try? JSONDecoder().decode(ReceiverAnswer.self, from: Data(response.body))
         switch (response.status, answer?.checkpoint) {
         case (200, let checkpoint?):
@@ -93,7 +102,10 @@ public struct Publisher: Service {
             try store.recordDelivery(peer: member.id, acknowledged: expected, error: nil)
             return true
         default:
-            throw FederationError(.malformed, "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+            throw FederationError(
+                .malformed,
+                "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))"
+            )
         }
     }
 }

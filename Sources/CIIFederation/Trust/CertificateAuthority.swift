@@ -30,14 +30,20 @@ public struct CertificateAuthority: Sendable {
                 CommonName(name)
             }
             let certificate = try Certificate(
-                version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
-                notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
-                issuer: subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
+                version: .v3,
+                serialNumber: .init(),
+                publicKey: .init(key.publicKey),
+                notValidBefore: now.addingTimeInterval(-3600),
+                notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
+                issuer: subject,
+                subject: subject,
+                signatureAlgorithm: .ecdsaWithSHA256,
                 extensions: try Certificate.Extensions {
                     Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
                     Critical(KeyUsage(keyCertSign: true, cRLSign: true))
                 },
-                issuerPrivateKey: .init(key))
+                issuerPrivateKey: .init(key)
+            )
             return CertificateAuthority(caCertificatePEM: try certificate.serializeAsPEM().pemString + "\n", caKeyPEM: key.pemRepresentation + "\n")
         } catch {
             throw TLSSetupError(reason: "cannot make a development CA: \(error)")
@@ -46,9 +52,15 @@ public struct CertificateAuthority: Sendable {
 
     /// Issues a server certificate for `hosts` (DNS names and IP addresses) with a new key, valid two years.
     /// - Returns: the certificate and its private key, both PEM.
-    public func issueServerCertificate(commonName: String, hosts: [String], now: Date = Date()) throws(TLSSetupError) -> (certificate: String, key: String) {
+    public func issueServerCertificate(
+        commonName: String,
+        hosts: [String],
+        now: Date = Date()
+    ) throws(TLSSetupError) -> (certificate: String, key: String) {
         let key = P256.Signing.PrivateKey()
-        return (try issue(publicKeyPEM: key.publicKey.pemRepresentation, commonName: commonName, hosts: hosts, now: now), key.pemRepresentation + "\n")
+        return (
+            try issue(publicKeyPEM: key.publicKey.pemRepresentation, commonName: commonName, hosts: hosts, now: now), key.pemRepresentation + "\n"
+        )
     }
 
     /// Issues a certificate for an existing public key (PEM), as the coordinator does for a joining node.
@@ -66,9 +78,13 @@ public struct CertificateAuthority: Sendable {
                 }
             }
             let certificate = try Certificate(
-                version: .v3, serialNumber: .init(), publicKey: .init(publicKey),
-                notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
-                issuer: caCertificate.subject, subject: try DistinguishedName { CommonName(commonName) },
+                version: .v3,
+                serialNumber: .init(),
+                publicKey: .init(publicKey),
+                notValidBefore: now.addingTimeInterval(-3600),
+                notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
+                issuer: caCertificate.subject,
+                subject: try DistinguishedName { CommonName(commonName) },
                 signatureAlgorithm: .ecdsaWithSHA256,
                 extensions: try Certificate.Extensions {
                     Critical(BasicConstraints.notCertificateAuthority)
@@ -76,7 +92,8 @@ public struct CertificateAuthority: Sendable {
                     try ExtendedKeyUsage([.serverAuth, .clientAuth])
                     SubjectAlternativeNames(names)
                 },
-                issuerPrivateKey: .init(caKey))
+                issuerPrivateKey: .init(caKey)
+            )
             return try certificate.serializeAsPEM().pemString + "\n"
         } catch {
             throw TLSSetupError(reason: "cannot issue a certificate for \(commonName): \(error)")

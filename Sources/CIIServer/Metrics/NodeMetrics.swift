@@ -19,19 +19,27 @@ public final class NodeMetrics: Sendable {
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         let checks = MetricNameDescriptor(
-            namespace: "ciid", metricName: "checks", unitName: "total", helpText: "Alert checks answered, by outcome")
+            namespace: "ciid",
+            metricName: "checks",
+            unitName: "total",
+            helpText: "Alert checks answered, by outcome"
+        )
         checksKnown = registry.makeCounter(descriptor: checks, labels: [("outcome", "known")])
         checksUnknown = registry.makeCounter(descriptor: checks, labels: [("outcome", "unknown")])
         checksInvalid = registry.makeCounter(descriptor: checks, labels: [("outcome", "invalid_avs")])
         checksForbidden = registry.makeCounter(descriptor: checks, labels: [("outcome", "forbidden")])
         checkDuration = registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(
-                namespace: "ciid", metricName: "check_duration", unitName: "seconds",
-                helpText: "Time to answer an alert check in-process, without HTTP"),
+                namespace: "ciid",
+                metricName: "check_duration",
+                unitName: "seconds",
+                helpText: "Time to answer an alert check in-process, without HTTP"
+            ),
             labels: [],
             buckets: [
                 .microseconds(2), .microseconds(5), .microseconds(10), .microseconds(25), .microseconds(50), .microseconds(100),
                 .milliseconds(1), .milliseconds(10),
-            ])
+            ]
+        )
     }
 }

@@ -38,8 +38,10 @@ public struct CheckController: Sendable {
         guard context.isLoopback else {
             metrics.checksForbidden.increment()
             throw APIError(
-                .forbidden, code: "check.loopback_only",
-                message: "Checks are answered only to clients on this machine until caseworker login is enabled.")
+                .forbidden,
+                code: "check.loopback_only",
+                message: "Checks are answered only to clients on this machine until caseworker login is enabled."
+            )
         }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         guard let input = try? JSONDecoder().decode(CheckRequest.self, from: Data(body.readableBytesView)) else {
@@ -63,7 +65,9 @@ public struct CheckController: Sendable {
         metrics.checkDuration.record(ContinuousClock.now - started)
         (answer.matches.isEmpty ? metrics.checksUnknown : metrics.checksKnown).increment()
         return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: CheckAnswerFormat.json(answer))))
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: CheckAnswerFormat.json(answer)))
+        )
     }
 }

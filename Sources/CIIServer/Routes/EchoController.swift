@@ -23,8 +23,10 @@ public struct EchoController: Sendable {
                 throw APIError(.badRequest, code: "request.invalid_json", message: "The body must be JSON of the form {\"avs\": \"...\"}.")
             }
             return Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: "{\"ok\":true}")))
+                status: .ok,
+                headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "{\"ok\":true}"))
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
+public import CIICore
 public import CIIFederation
 import CIIStore
-public import CIICore
 import Foundation
 public import Hummingbird
 import Logging
@@ -38,7 +38,10 @@ public struct FederationController: Sendable {
                     throw APIError(.serviceUnavailable, code: "federation.no_manifest", message: "The federation has no manifest yet.")
                 }
                 return Response(
-                    status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                    status: .ok,
+                    headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: data))
+                )
             }
         }
     }
@@ -102,6 +105,10 @@ public struct FederationController: Sendable {
     }
 
     static func answer(_ status: HTTPResponse.Status, _ checkpoint: Int64) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"checkpoint\":\(checkpoint)}")))
+        Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: "{\"checkpoint\":\(checkpoint)}"))
+        )
     }
 }

@@ -26,8 +26,10 @@ public struct StatusController: Sendable {
             var buffer: [UInt8] = []
             self.metrics.registry.emit(into: &buffer)
             return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: buffer))
+            )
         }
     }
 }

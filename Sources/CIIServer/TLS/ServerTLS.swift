@@ -20,7 +20,9 @@ public enum ServerTLS {
             throw TLSSetupError(reason: "cannot read the TLS private key \(key): \(error)")
         }
         var configuration = TLSConfiguration.makeServerConfiguration(
-            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+            certificateChain: chain.map { .certificate($0) },
+            privateKey: .privateKey(privateKey)
+        )
         configuration.minimumTLSVersion = .tlsv12
         return configuration
     }

@@ -56,7 +56,12 @@ public struct AlertChecker: Sendable {
         }
         if matches.count > 1 { matches.sort { ($0.dispositif.rawValue, $0.node) < ($1.dispositif.rawValue, $1.node) } }
         return CheckAnswer(
-            matches: matches, followedHere: followedHere, window: window, windowStart: cutoff, checkedOn: today,
-            fingerprint: current ?? Fingerprint(words: (0, 0, 0, 0)))
+            matches: matches,
+            followedHere: followedHere,
+            window: window,
+            windowStart: cutoff,
+            checkedOn: today,
+            fingerprint: current ?? Fingerprint(words: (0, 0, 0, 0))
+        )
     }
 }

@@ -1,6 +1,6 @@
 public import CIICore
-public import GRDB
 import Foundation
+public import GRDB
 
 extension Fingerprint: DatabaseValueConvertible {
     /// A 32-byte BLOB.

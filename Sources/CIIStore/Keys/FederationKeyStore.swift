@@ -60,7 +60,10 @@ public struct FederationKeyStore: Sendable {
         var bytes = try SecureFile.readSecret(path)
         defer { Sodium.wipe(&bytes) }
         guard let stored = try? JSONDecoder().decode(StoredKey.self, from: Data(bytes)), stored.format == "ciid-federation-key-v1" else {
-            throw StoreError(.corrupt, "\(path) is not a ciid federation key file (expected {\"format\": \"ciid-federation-key-v1\", \"epoch\": …, \"key\": …})")
+            throw StoreError(
+                .corrupt,
+                "\(path) is not a ciid federation key file (expected {\"format\": \"ciid-federation-key-v1\", \"epoch\": …, \"key\": …})"
+            )
         }
         return try key(from: stored, source: path)
     }

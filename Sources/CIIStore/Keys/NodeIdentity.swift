@@ -1,5 +1,5 @@
-public import Sodium
 import Foundation
+public import Sodium
 
 /// The node's own key pairs: Ed25519 to sign what it publishes, X25519 to receive what is sealed to it.
 public struct NodeIdentity: Sendable {

@@ -20,12 +20,17 @@ extension NodeStore {
     public func changes(after sequence: Int64, limit: Int = 5000) throws(StoreError) -> [ChangeLogEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT seq, kind, epoch, fingerprint, last_on FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                db,
+                sql: "SELECT seq, kind, epoch, fingerprint, last_on FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
                 arguments: [sequence, limit]
             ).map { row in
                 ChangeLogEntry(
-                    sequence: row[0], kind: ChangeKind(rawValue: row[1]) ?? .upsert, epoch: Epoch(UInt32(row[2] as Int64)) ?? .first,
-                    fingerprint: row[3], lastOn: row[4])
+                    sequence: row[0],
+                    kind: ChangeKind(rawValue: row[1]) ?? .upsert,
+                    epoch: Epoch(UInt32(row[2] as Int64)) ?? .first,
+                    fingerprint: row[3],
+                    lastOn: row[4]
+                )
             }
         }
     }

@@ -19,7 +19,9 @@ extension NodeStore {
                     DELETE FROM doomed;
                     INSERT INTO doomed SELECT c.seq FROM change_log c WHERE c.recorded_at < ?1 AND (c.kind = 2 OR EXISTS
                         (SELECT 1 FROM change_log later WHERE later.epoch = c.epoch AND later.fingerprint = c.fingerprint AND later.seq > c.seq));
-                    """, arguments: [cutoff])
+                    """,
+                arguments: [cutoff]
+            )
             let removed = try Int.fetchOne(db, sql: "SELECT count(*) FROM doomed") ?? 0
             guard removed > 0 else { return 0 }
             try db.execute(
@@ -28,7 +30,8 @@ extension NodeStore {
                     ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), excluded.value);
                     DELETE FROM change_log WHERE seq IN (SELECT seq FROM doomed);
                     DELETE FROM doomed;
-                    """)
+                    """
+            )
             return removed
         }
     }

@@ -24,8 +24,12 @@ extension NodeStore {
                     throw StoreError(.corrupt, "own_followup holds a row that is not a fingerprint")
                 }
                 current[OwnKey(epoch: epoch, fingerprint: fingerprint)] = OwnFollowUp(
-                    fingerprint: fingerprint, epoch: epoch, startedOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(2))),
-                    lastOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(3))), caseworker: row.text(4))
+                    fingerprint: fingerprint,
+                    epoch: epoch,
+                    startedOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(2))),
+                    lastOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(3))),
+                    caseworker: row.text(4)
+                )
             }
 
             let upsertOwn = try RawStatement(
@@ -34,9 +38,13 @@ extension NodeStore {
                 INSERT INTO own_followup (epoch, fingerprint, started_on, last_on, caseworker) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT (epoch, fingerprint) DO UPDATE SET started_on = excluded.started_on, last_on = excluded.last_on,
                 caseworker = excluded.caseworker
-                """)
+                """
+            )
             let deleteOwn = try RawStatement(db, "DELETE FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
-            let logChange = try RawStatement(db, "INSERT INTO change_log (kind, epoch, fingerprint, last_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+            let logChange = try RawStatement(
+                db,
+                "INSERT INTO change_log (kind, epoch, fingerprint, last_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+            )
             let recordedAt = Int64(now.timeIntervalSince1970)
             logChange.bind(5, recordedAt)
             var summary = SnapshotSummary(people: followUps.count, upserted: 0, retracted: 0, unchanged: 0)
@@ -90,7 +98,8 @@ extension NodeStore {
                 arguments: [
                     recordedAt, record.source, Int64(followUps.first?.epoch.number ?? 0), record.rowsRead, record.rowsRejected,
                     summary.people, summary.upserted, summary.retracted, summary.unchanged, summary.firstSequence, summary.lastSequence,
-                ])
+                ]
+            )
             return summary
         }
     }
@@ -100,8 +109,12 @@ extension NodeStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT epoch, fingerprint, started_on, last_on, caseworker FROM own_followup").map { row in
                 OwnFollowUp(
-                    fingerprint: row[1], epoch: Epoch(UInt32(row[0] as Int64)) ?? .first, startedOn: row[2], lastOn: row[3],
-                    caseworker: row[4])
+                    fingerprint: row[1],
+                    epoch: Epoch(UInt32(row[0] as Int64)) ?? .first,
+                    startedOn: row[2],
+                    lastOn: row[3],
+                    caseworker: row[4]
+                )
             }
         }
     }

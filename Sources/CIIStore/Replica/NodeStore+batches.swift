@@ -28,10 +28,17 @@ extension NodeStore {
     /// - Otherwise every change is applied, the checkpoint moves to `through`, and an overlap
     ///   event is recorded for each upsert that adds or refreshes a person of the node's own set.
     public func applyBatch(
-        origin: NodeID, dispositif: Dispositif, after: Int64, through: Int64, changes: [ReplicaChange], reset: Bool = false, now: Date = Date()
+        origin: NodeID,
+        dispositif: Dispositif,
+        after: Int64,
+        through: Int64,
+        changes: [ReplicaChange],
+        reset: Bool = false,
+        now: Date = Date()
     ) throws(StoreError) -> BatchOutcome {
         try write { db in
-            var checkpoint = try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0
+            var checkpoint =
+                try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin.rawValue]) ?? 0
             if reset, after == 0 {
                 try db.execute(sql: "DELETE FROM replica WHERE origin = ?", arguments: [origin.rawValue])
                 checkpoint = 0
@@ -46,7 +53,8 @@ extension NodeStore {
                 INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
                 last_on = excluded.last_on
-                """)
+                """
+            )
             let retract = try RawStatement(db, "DELETE FROM replica WHERE fingerprint = ?1 AND origin = ?2")
             let own = try RawStatement(db, "SELECT caseworker FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
             let overlap = try RawStatement(
@@ -54,7 +62,8 @@ extension NodeStore {
                 """
                 INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                """)
+                """
+            )
             let recordedAt = Int64(now.timeIntervalSince1970)
             for statement in [previous, upsert, retract] { statement.bind(2, origin.rawValue) }
             upsert.bind(3, dispositif.rawValue)
@@ -103,7 +112,9 @@ extension NodeStore {
                     INSERT INTO replica_checkpoint (origin, dispositif, sequence, updated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (origin) DO UPDATE SET dispositif = excluded.dispositif, sequence = excluded.sequence,
                     updated_at = excluded.updated_at
-                    """, arguments: [origin.rawValue, dispositif.rawValue, through, recordedAt])
+                    """,
+                arguments: [origin.rawValue, dispositif.rawValue, through, recordedAt]
+            )
             return .applied(checkpoint: through, upserted: upserted, retracted: retracted, overlaps: overlaps)
         }
     }
@@ -134,9 +145,10 @@ extension NodeStore {
     /// The delivery state of every peer the publisher has tried.
     public func deliveries() throws(StoreError) -> [PeerDelivery] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT peer, acknowledged, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer").map {
-                PeerDelivery(peer: $0[0], acknowledged: $0[1], lastAttempt: $0[2], lastSuccess: $0[3], lastError: $0[4], failures: $0[5])
-            }
+            try Row.fetchAll(db, sql: "SELECT peer, acknowledged, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer")
+                .map {
+                    PeerDelivery(peer: $0[0], acknowledged: $0[1], lastAttempt: $0[2], lastSuccess: $0[3], lastError: $0[4], failures: $0[5])
+                }
         }
     }
 
@@ -147,12 +159,16 @@ extension NodeStore {
             try db.execute(sql: "INSERT INTO peer_delivery (peer) VALUES (?) ON CONFLICT (peer) DO NOTHING", arguments: [peer.rawValue])
             if let acknowledged, error == nil {
                 try db.execute(
-                    sql: "UPDATE peer_delivery SET acknowledged = ?, last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE peer = ?",
-                    arguments: [acknowledged, at, at, peer.rawValue])
+                    sql:
+                        "UPDATE peer_delivery SET acknowledged = ?, last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE peer = ?",
+                    arguments: [acknowledged, at, at, peer.rawValue]
+                )
             } else {
                 try db.execute(
-                    sql: "UPDATE peer_delivery SET acknowledged = coalesce(?, acknowledged), last_attempt = ?, last_error = ?, failures = failures + 1 WHERE peer = ?",
-                    arguments: [acknowledged, at, error, peer.rawValue])
+                    sql:
+                        "UPDATE peer_delivery SET acknowledged = coalesce(?, acknowledged), last_attempt = ?, last_error = ?, failures = failures + 1 WHERE peer = ?",
+                    arguments: [acknowledged, at, error, peer.rawValue]
+                )
             }
         }
     }

@@ -10,7 +10,8 @@ extension NodeStore {
                     INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
                     last_on = excluded.last_on
-                    """)
+                    """
+            )
             for entry in entries {
                 try statement.execute(arguments: [
                     entry.fingerprint, entry.origin.rawValue, entry.dispositif.rawValue, Int64(entry.epoch.number), entry.lastOn,

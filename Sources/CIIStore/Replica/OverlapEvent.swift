@@ -25,12 +25,19 @@ extension NodeStore {
     public func overlapEvents(limit: Int = 100) throws(StoreError) -> [OverlapEvent] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint FROM overlap_event ORDER BY id DESC LIMIT ?",
+                db,
+                sql: "SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint FROM overlap_event ORDER BY id DESC LIMIT ?",
                 arguments: [limit]
             ).map { row in
                 OverlapEvent(
-                    id: row[0], origin: row[1], dispositif: Dispositif(rawValue: row[2]) ?? .orp, theirLastFollowUp: row[3], caseworker: row[4],
-                    recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)), fingerprint: row[6])
+                    id: row[0],
+                    origin: row[1],
+                    dispositif: Dispositif(rawValue: row[2]) ?? .orp,
+                    theirLastFollowUp: row[3],
+                    caseworker: row[4],
+                    recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)),
+                    fingerprint: row[6]
+                )
             }
         }
     }

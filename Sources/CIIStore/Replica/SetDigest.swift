@@ -50,7 +50,8 @@ extension NodeStore {
         try read { db in
             let sequence = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM change_log") ?? 0
             let digest = try SetDigest.compute(
-                try Row.fetchCursor(db, sql: "SELECT fingerprint, epoch, last_on FROM own_followup WHERE last_on >= ?", arguments: [since]))
+                try Row.fetchCursor(db, sql: "SELECT fingerprint, epoch, last_on FROM own_followup WHERE last_on >= ?", arguments: [since])
+            )
             return (sequence, digest)
         }
     }
@@ -61,7 +62,11 @@ extension NodeStore {
             let sequence = try Int64.fetchOne(db, sql: "SELECT sequence FROM replica_checkpoint WHERE origin = ?", arguments: [origin]) ?? 0
             let digest = try SetDigest.compute(
                 try Row.fetchCursor(
-                    db, sql: "SELECT fingerprint, epoch, last_on FROM replica WHERE origin = ? AND last_on >= ?", arguments: [origin, since]))
+                    db,
+                    sql: "SELECT fingerprint, epoch, last_on FROM replica WHERE origin = ? AND last_on >= ?",
+                    arguments: [origin, since]
+                )
+            )
             return (sequence, digest)
         }
     }

@@ -7,7 +7,9 @@ import Foundation
 /// `ciid check`: the alert check from the server's shell.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Has another dispositif followed this person within the window? Answered locally.")
+        commandName: "check",
+        abstract: "Has another dispositif followed this person within the window? Answered locally."
+    )
 
     @OptionGroup var node: NodeOptions
 
@@ -33,7 +35,11 @@ struct CheckCommand: ParsableCommand {
         let (directory, configuration) = try node.load()
         let store = try NodeStore(path: directory.database)
         let checker = AlertChecker(
-            node: configuration.id, keys: try node.federationKeys(directory), window: configuration.window, reader: ReplicaReader(store: store))
+            node: configuration.id,
+            keys: try node.federationKeys(directory),
+            window: configuration.window,
+            reader: ReplicaReader(store: store)
+        )
         let answer = try checker.check(number, today: Day.today())
         print(json ? CheckAnswerFormat.json(answer) : CheckAnswerFormat.sentence(answer, language: language))
     }

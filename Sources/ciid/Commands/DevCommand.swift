@@ -8,7 +8,10 @@ import Foundation
 /// `ciid dev`: tools for development and demonstration nodes only.
 struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dev", abstract: "Tools for development and demonstration nodes (never on a production node).", subcommands: [Seed.self])
+        commandName: "dev",
+        abstract: "Tools for development and demonstration nodes (never on a production node).",
+        subcommands: [Seed.self]
+    )
 
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,7 +20,8 @@ struct DevCommand: ParsableCommand {
                 Imports the node's own share of a synthetic population through the normal CSV import, and
                 writes the other dispositifs' shares straight into the replica, as the federation would
                 deliver them. Prints AVS numbers to try.
-                """)
+                """
+        )
 
         @OptionGroup var node: NodeOptions
         @Option(help: "People in the synthetic population (at most 100000).") var people: Int = 40_000
@@ -38,8 +42,12 @@ struct DevCommand: ParsableCommand {
                 .importFile(at: csvPath, into: store, today: today)
             let entries = try population.followUps.filter { $0.dispositif != own && configuration.window.contains($0.lastOn, today: today) }.map {
                 ReplicaEntry(
-                    origin: try NodeID("\($0.dispositif.rawValue.lowercased())-vs"), dispositif: $0.dispositif, fingerprint: fingerprinter.fingerprint($0.avs),
-                    epoch: key.epoch, lastOn: $0.lastOn)
+                    origin: try NodeID("\($0.dispositif.rawValue.lowercased())-vs"),
+                    dispositif: $0.dispositif,
+                    fingerprint: fingerprinter.fingerprint($0.avs),
+                    epoch: key.epoch,
+                    lastOn: $0.lastOn
+                )
             }
             try store.upsertReplica(entries)
             print("imported \(report.accepted) synthetic people of \(own.rawValue) from \(csvPath)")
@@ -51,7 +59,9 @@ struct DevCommand: ParsableCommand {
         func examples(_ population: SyntheticPopulation, own: Dispositif, today: Day, window: RetentionWindow) -> [(String, AVSNumber)] {
             var byPerson: [AVSNumber: [SyntheticPopulation.FollowUp]] = [:]
             for followUp in population.followUps { byPerson[followUp.avs, default: []].append(followUp) }
-            func others(_ list: [SyntheticPopulation.FollowUp]) -> Int { list.filter { $0.dispositif != own && window.contains($0.lastOn, today: today) }.count }
+            func others(_ list: [SyntheticPopulation.FollowUp]) -> Int {
+                list.filter { $0.dispositif != own && window.contains($0.lastOn, today: today) }.count
+            }
             let sorted = byPerson.sorted { $0.key.digitsValue < $1.key.digitsValue }
             var result: [(String, AVSNumber)] = []
             if let two = sorted.first(where: { others($0.value) == 2 }) { result.append(("known at two other dispositifs", two.key)) }

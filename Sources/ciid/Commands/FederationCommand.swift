@@ -7,7 +7,10 @@ import Foundation
 /// `ciid federation`: the coordinator's membership commands.
 struct FederationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "federation", abstract: "On the coordinator: admit and remove members, list them.", subcommands: [Admit.self, Remove.self, Members.self])
+        commandName: "federation",
+        abstract: "On the coordinator: admit and remove members, list them.",
+        subcommands: [Admit.self, Remove.self, Members.self]
+    )
 
     static func coordinator(_ node: NodeOptions) throws -> Coordinator {
         let (directory, configuration) = try node.load()
@@ -17,7 +20,8 @@ struct FederationCommand: ParsableCommand {
 
     struct Admit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Admit a node from its join request: issue its TLS certificate and publish a new manifest.")
+            abstract: "Admit a node from its join request: issue its TLS certificate and publish a new manifest."
+        )
         @OptionGroup var node: NodeOptions
         @Argument(help: "The join request file (ciid join-request).") var request: String
         @Option(name: .shortAndLong, help: "Where to write the admission file to give back to the node.") var output: String
@@ -26,7 +30,9 @@ struct FederationCommand: ParsableCommand {
             let joinRequest = try JoinRequest(json: try SecureFile.read(request), source: request)
             let admission = try FederationCommand.coordinator(node).admit(joinRequest)
             try SecureFile.write(admission.json, to: output, mode: 0o644)
-            print("admitted \(joinRequest.id) (\(joinRequest.dispositif?.rawValue ?? joinRequest.role.rawValue)) at \(joinRequest.endpoint); give it \(output)")
+            print(
+                "admitted \(joinRequest.id) (\(joinRequest.dispositif?.rawValue ?? joinRequest.role.rawValue)) at \(joinRequest.endpoint); give it \(output)"
+            )
         }
     }
 
@@ -74,7 +80,9 @@ struct JoinRequestCommand: ParsableCommand {
 /// `ciid join`: installs the coordinator's admission.
 struct JoinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "join", abstract: "Install the admission the coordinator gave: its key and endpoint, the federation CA, this node's certificate.")
+        commandName: "join",
+        abstract: "Install the admission the coordinator gave: its key and endpoint, the federation CA, this node's certificate."
+    )
     @OptionGroup var node: NodeOptions
     @Argument(help: "The admission file.") var admission: String
 
@@ -88,7 +96,10 @@ struct JoinCommand: ParsableCommand {
 
 /// `ciid overlaps`: peers that started or refreshed a follow-up of one of our people.
 struct OverlapsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "overlaps", abstract: "List overlap events: another dispositif follows one of our people.")
+    static let configuration = CommandConfiguration(
+        commandName: "overlaps",
+        abstract: "List overlap events: another dispositif follows one of our people."
+    )
     @OptionGroup var node: NodeOptions
     @Option(help: "How many, newest first.") var limit: Int = 50
 
@@ -97,7 +108,9 @@ struct OverlapsCommand: ParsableCommand {
         let events = try NodeStore(path: directory.database).overlapEvents(limit: limit)
         if events.isEmpty { print("no overlap events") }
         for event in events {
-            print("\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swiss)\tcaseworker \(event.caseworker ?? "-")")
+            print(
+                "\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swiss)\tcaseworker \(event.caseworker ?? "-")"
+            )
         }
     }
 }

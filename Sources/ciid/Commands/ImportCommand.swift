@@ -15,7 +15,8 @@ struct ImportCommand: ParsableCommand {
             Windows-1252; dates as dd.mm.yyyy or yyyy-mm-dd. An empty last follow-up means ongoing.
             Bad rows go to FILE.rejects.csv (line, column, reason; never the AVS number) and the
             valid rows are applied in one transaction, unless too many rows are bad.
-            """)
+            """
+    )
 
     @OptionGroup var node: NodeOptions
 
@@ -32,7 +33,10 @@ struct ImportCommand: ParsableCommand {
         let key = try node.federationKeys(directory)[0]
         let store = try NodeStore(path: directory.database)
         let importer = FollowUpImporter(
-            fingerprinter: Fingerprinter(key: key), window: configuration.window, maximumRejectedPercent: configuration.maximumRejectedPercent)
+            fingerprinter: Fingerprinter(key: key),
+            window: configuration.window,
+            maximumRejectedPercent: configuration.maximumRejectedPercent
+        )
         let report: ImportReport
         do {
             report = try importer.importFile(at: file, into: store, today: Day.today(), allowEmpty: allowEmpty)

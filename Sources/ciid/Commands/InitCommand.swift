@@ -7,7 +7,9 @@ import Foundation
 /// `ciid init`: creates a node's data folder, configuration, keys, TLS pair and database.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a new node: configuration, key pairs, development TLS certificate, database.")
+        commandName: "init",
+        abstract: "Create a new node: configuration, key pairs, development TLS certificate, database."
+    )
 
     @OptionGroup var node: NodeOptions
 
@@ -53,10 +55,16 @@ struct InitCommand: ParsableCommand {
         try SecureFile.makeDirectory(directory.tls)
         let authority = try CertificateAuthority.make(name: "ciid development CA for \(id)")
         var hosts = ["localhost", "127.0.0.1", "::1", id.rawValue]
-        if !hosts.contains(configuration.listenHost), !["0.0.0.0", "::"].contains(configuration.listenHost) { hosts.append(configuration.listenHost) }
+        if !hosts.contains(configuration.listenHost), !["0.0.0.0", "::"].contains(configuration.listenHost) {
+            hosts.append(configuration.listenHost)
+        }
         let server = try authority.issueServerCertificate(commonName: id.rawValue, hosts: hosts)
         try SecureFile.write(Array(authority.caCertificatePEM.utf8), to: "\(directory.tls)/ca.crt", mode: 0o644)
-        try SecureFile.write(Array((server.certificate + authority.caCertificatePEM).utf8), to: directory.resolve(configuration.tlsCertificate), mode: 0o644)
+        try SecureFile.write(
+            Array((server.certificate + authority.caCertificatePEM).utf8),
+            to: directory.resolve(configuration.tlsCertificate),
+            mode: 0o644
+        )
         try SecureFile.write(Array(server.key.utf8), to: directory.resolve(configuration.tlsKey))
         try SecureFile.write(Array(configuration.rendered(createdOn: today).utf8), to: directory.configuration, mode: 0o600, overwrite: false)
         _ = try NodeStore(path: directory.database)
@@ -75,6 +83,7 @@ struct InitCommand: ParsableCommand {
               node.sqlite          database
             Next: give the node a federation key (`ciid keys import FILE`, or `ciid keys generate` for development),
             then `ciid import FILE` and `ciid check AVS` or `ciid serve`.
-            """)
+            """
+        )
     }
 }

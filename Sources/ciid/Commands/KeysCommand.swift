@@ -5,12 +5,14 @@ import CIIStore
 /// `ciid keys`: the federation keys the node holds.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Manage the node's federation keys (one per epoch).",
+        commandName: "keys",
+        abstract: "Manage the node's federation keys (one per epoch).",
         discussion: """
             The federation key turns AVS numbers into fingerprints. Whoever holds it can test any AVS
             number against a fingerprint: keep it and its exports secret (files are written 0600).
             """,
-        subcommands: [List.self, Generate.self, Import.self, Export.self])
+        subcommands: [List.self, Generate.self, Import.self, Export.self]
+    )
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the epochs and key ids (never the keys).")
@@ -26,7 +28,8 @@ struct KeysCommand: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a development federation key for an epoch (a real federation gets its keys from the coordinator).")
+            abstract: "Make a development federation key for an epoch (a real federation gets its keys from the coordinator)."
+        )
         @OptionGroup var node: NodeOptions
         @Option(help: "The epoch number.") var epoch: UInt32 = 1
 

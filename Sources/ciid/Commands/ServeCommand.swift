@@ -13,7 +13,9 @@ import UnixSignals
 /// `ciid serve`: runs the node's services until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the node: HTTPS server (checks, /healthz, /metrics) until SIGTERM or SIGINT.")
+        commandName: "serve",
+        abstract: "Run the node: HTTPS server (checks, /healthz, /metrics) until SIGTERM or SIGINT."
+    )
 
     @OptionGroup var node: NodeOptions
 
@@ -29,7 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
     func run() async throws {
-        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level is one of trace, debug, info, notice, warning, error, critical") }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("--log-level is one of trace, debug, info, notice, warning, error, critical")
+        }
         let (directory, configuration) = try node.load()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -46,7 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
         let keys = try federation?.keyRing ?? KeyRing(node.federationKeys(directory))
         let checker = AlertChecker(node: configuration.id, keys: keys, window: configuration.window, reader: ReplicaReader(store: store))
         let tls = try ServerTLS.configuration(
-            certificate: directory.resolve(configuration.tlsCertificate), key: directory.resolve(configuration.tlsKey))
+            certificate: directory.resolve(configuration.tlsCertificate),
+            key: directory.resolve(configuration.tlsKey)
+        )
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics)
         server.benchRoute = benchRoute
         var services: [any Service] = []
@@ -54,17 +60,31 @@ struct ServeCommand: AsyncParsableCommand {
             let manifestPath = configuration.role == .coordinator ? Coordinator(directory: directory, configuration: configuration).manifestPath : nil
             let timings = configuration.federation
             server.federation = FederationController(
-                receiver: BatchReceiver(state: federation, store: store), manifestPath: manifestPath, window: configuration.window)
+                receiver: BatchReceiver(state: federation, store: store),
+                manifestPath: manifestPath,
+                window: configuration.window
+            )
             services.append(ManifestFetcher(state: federation, logger: logger))
             services.append(CatchUp(state: federation, store: store, logger: logger))
             services.append(Publisher(state: federation, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
             services.append(
                 DigestChecker(
-                    state: federation, store: store, window: configuration.window, interval: .seconds(timings.digestIntervalSeconds), logger: logger))
+                    state: federation,
+                    store: store,
+                    window: configuration.window,
+                    interval: .seconds(timings.digestIntervalSeconds),
+                    logger: logger
+                )
+            )
             services.append(
                 Maintenance(
-                    store: store, window: configuration.window, tombstoneDays: timings.tombstoneDays,
-                    interval: .seconds(timings.maintenanceIntervalSeconds), logger: logger))
+                    store: store,
+                    window: configuration.window,
+                    tombstoneDays: timings.tombstoneDays,
+                    interval: .seconds(timings.maintenanceIntervalSeconds),
+                    logger: logger
+                )
+            )
         }
         let portFile = self.portFile
         let host = configuration.listenHost
@@ -73,7 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
             if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
         }
         let group = ServiceGroup(
-            configuration: .init(services: [application] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [application] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
         try await group.run()
         logger.info("stopped")
     }
