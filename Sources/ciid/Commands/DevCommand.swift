@@ -10,7 +10,7 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for development and demonstration nodes (never on a production node).",
-        subcommands: [Seed.self]
+        subcommands: [Seed.self, Population.self]
     )
 
     struct Seed: ParsableCommand {
@@ -68,6 +68,39 @@ struct DevCommand: ParsableCommand {
             if let one = sorted.first(where: { others($0.value) == 1 }) { result.append(("known at one other dispositif", one.key)) }
             if let none = sorted.first(where: { others($0.value) == 0 }) { result.append(("not known elsewhere", none.key)) }
             return result
+        }
+    }
+
+    struct Population: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic population as six CSV exports, one per dispositif, and print AVS numbers to try.",
+            discussion: "AVS numbers come from the block 756.9999.xxxx.xx. The draw is the same on every machine for a seed.")
+
+        @Option(help: "People in the synthetic population (at most 100000).") var people: Int = 40_000
+        @Option(help: "Seed of the draw.") var seed: UInt64 = 2023
+        @Option(help: "The folder to write ORP.csv, CMS.csv, … into.") var outputDir: String
+
+        func run() throws {
+            guard (1...99_999).contains(people) else { throw ValidationError("--people is from 1 to 99999") }
+            let today = Day.today()
+            let population = SyntheticPopulation(people: people, today: today, seed: seed)
+            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            for dispositif in Dispositif.allCases {
+                try population.csv(of: dispositif).write(toFile: "\(outputDir)/\(dispositif.rawValue).csv", atomically: true, encoding: .utf8)
+                print("\(dispositif.rawValue)\t\(population.followUps(of: dispositif).count) follow-ups")
+            }
+            var byPerson: [AVSNumber: [Dispositif]] = [:]
+            for followUp in population.followUps where RetentionWindow.standard.contains(followUp.lastOn, today: today) {
+                byPerson[followUp.avs, default: []].append(followUp.dispositif)
+            }
+            let sorted = byPerson.sorted { $0.key.digitsValue < $1.key.digitsValue }
+            if let two = sorted.first(where: { $0.value.count == 2 }) {
+                print("known at two dispositifs (\(two.value.map(\.rawValue).joined(separator: ", "))): \(two.key.formatted)")
+            }
+            if let one = sorted.first(where: { $0.value.count == 1 }) {
+                print("known at one dispositif (\(one.value[0].rawValue)): \(one.key.formatted)")
+            }
+            print("known nowhere: \(AVSNumber(completing: 756_999_999_999).formatted)")
         }
     }
 }
