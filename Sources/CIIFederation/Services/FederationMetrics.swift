@@ -1,11 +1,18 @@
 public import CIICore
+import Foundation
 import Metrics
 
 /// The federation's metrics, through swift-metrics (Prometheus in `ciid serve`).
 enum FederationMetrics {
-    /// `ciid_federation_lag_changes{peer}`: changes the peer has not acknowledged.
-    static func lag(peer: NodeID, behind: Int64) {
-        Gauge(label: "ciid_federation_lag_changes", dimensions: [("peer", peer.rawValue)]).record(behind)
+    /// After a delivery: `ciid_federation_lag_changes{peer}` (changes the peer has not acknowledged),
+    /// `ciid_federation_sent_sequence{peer}`, `ciid_federation_acknowledged_sequence{peer}` and
+    /// `ciid_federation_last_success_timestamp_seconds{peer}`.
+    static func delivered(peer: NodeID, sent: Int64, acknowledged: Int64, behind: Int64) {
+        let dimensions = [("peer", peer.rawValue)]
+        Gauge(label: "ciid_federation_lag_changes", dimensions: dimensions).record(behind)
+        Gauge(label: "ciid_federation_sent_sequence", dimensions: dimensions).record(sent)
+        Gauge(label: "ciid_federation_acknowledged_sequence", dimensions: dimensions).record(acknowledged)
+        Gauge(label: "ciid_federation_last_success_timestamp_seconds", dimensions: dimensions).record(Date().timeIntervalSince1970)
     }
 
     /// `ciid_federation_delivery_failures_total{peer}`.

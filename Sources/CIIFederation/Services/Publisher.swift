@@ -94,8 +94,8 @@ public struct Publisher: Service {
         let answer = try? JSONDecoder().decode(ReceiverAnswer.self, from: Data(response.body))
         switch (response.status, answer?.checkpoint) {
         case (200, let checkpoint?):
-            try store.recordDelivery(peer: member.id, acknowledged: checkpoint, error: nil)
-            FederationMetrics.lag(peer: member.id, behind: try store.lastSequence() - checkpoint)
+            try store.recordDelivery(peer: member.id, sent: batch.through, acknowledged: checkpoint, error: nil)
+            FederationMetrics.delivered(peer: member.id, sent: batch.through, acknowledged: checkpoint, behind: try store.lastSequence() - checkpoint)
             return !entries.isEmpty
         case (409, let expected?):
             logger.info("\(member.id) holds \(expected), resending from there")

@@ -94,6 +94,7 @@ extension NodeStore {
                         value TEXT NOT NULL
                     );
                     CREATE INDEX change_log_fingerprint ON change_log (epoch, fingerprint, seq);
+                    ALTER TABLE peer_delivery ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
                     """
             )
         }

@@ -131,6 +131,8 @@ public struct PeerDelivery: Sendable, Hashable {
     public var peer: String
     /// The last sequence the peer acknowledged.
     public var acknowledged: Int64
+    /// The last sequence sent to the peer (acknowledged or not).
+    public var sent: Int64
     /// Last attempt, success (Unix seconds) and error.
     public var lastAttempt: Int64?
     /// The last success.
@@ -145,18 +147,30 @@ extension NodeStore {
     /// The delivery state of every peer the publisher has tried.
     public func deliveries() throws(StoreError) -> [PeerDelivery] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT peer, acknowledged, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer")
-                .map {
-                    PeerDelivery(peer: $0[0], acknowledged: $0[1], lastAttempt: $0[2], lastSuccess: $0[3], lastError: $0[4], failures: $0[5])
-                }
+            try Row.fetchAll(
+                db,
+                sql: "SELECT peer, acknowledged, sent, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer"
+            )
+            .map {
+                PeerDelivery(
+                    peer: $0[0],
+                    acknowledged: $0[1],
+                    sent: $0[2],
+                    lastAttempt: $0[3],
+                    lastSuccess: $0[4],
+                    lastError: $0[5],
+                    failures: $0[6]
+                )
+            }
         }
     }
 
-    /// Records a delivery attempt to `peer`: its acknowledged sequence on success, the error otherwise.
-    public func recordDelivery(peer: NodeID, acknowledged: Int64?, error: String?, now: Date = Date()) throws(StoreError) {
+    /// Records a delivery attempt to `peer`: what was sent, its acknowledged sequence on success, the error otherwise.
+    public func recordDelivery(peer: NodeID, sent: Int64? = nil, acknowledged: Int64?, error: String?, now: Date = Date()) throws(StoreError) {
         let at = Int64(now.timeIntervalSince1970)
         try write { db in
             try db.execute(sql: "INSERT INTO peer_delivery (peer) VALUES (?) ON CONFLICT (peer) DO NOTHING", arguments: [peer.rawValue])
+            if let sent { try db.execute(sql: "UPDATE peer_delivery SET sent = max(sent, ?) WHERE peer = ?", arguments: [sent, peer.rawValue]) }
             if let acknowledged, error == nil {
                 try db.execute(
                     sql:

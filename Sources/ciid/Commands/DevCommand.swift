@@ -74,7 +74,8 @@ struct DevCommand: ParsableCommand {
     struct Population: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a synthetic population as six CSV exports, one per dispositif, and print AVS numbers to try.",
-            discussion: "AVS numbers come from the block 756.9999.xxxx.xx. The draw is the same on every machine for a seed.")
+            discussion: "AVS numbers come from the block 756.9999.xxxx.xx. The draw is the same on every machine for a seed."
+        )
 
         @Option(help: "People in the synthetic population (at most 100000).") var people: Int = 40_000
         @Option(help: "Seed of the draw.") var seed: UInt64 = 2023

@@ -36,7 +36,8 @@ struct StatusCommand: ParsableCommand {
             print("peers         (this node's changes as each peer acknowledged them)")
             for peer in deliveries {
                 let success = peer.lastSuccess.map { Self.time($0) } ?? "never"
-                var line = "  \(peer.peer)\tacknowledged \(peer.acknowledged), lag \(head - peer.acknowledged), last success \(success)"
+                var line =
+                    "  \(peer.peer)\tsent \(peer.sent), acknowledged \(peer.acknowledged), lag \(head - peer.acknowledged), last success \(success)"
                 if let error = peer.lastError { line += ", last error (\(peer.failures) in a row): \(error)" }
                 print(line)
             }
