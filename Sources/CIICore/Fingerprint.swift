@@ -66,9 +66,12 @@ public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertib
         lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
     }
 
-    /// Orders fingerprints by their bytes, as SQLite orders their blobs.
+    /// Orders fingerprints by their bytes, as SQLite orders their blobs (no allocation: the
+    /// little-endian words compare as big-endian numbers).
     public static func < (lhs: Fingerprint, rhs: Fingerprint) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        let l = (lhs.words.0.bigEndian, lhs.words.1.bigEndian, lhs.words.2.bigEndian, lhs.words.3.bigEndian)
+        let r = (rhs.words.0.bigEndian, rhs.words.1.bigEndian, rhs.words.2.bigEndian, rhs.words.3.bigEndian)
+        return l < r
     }
 
     /// Hashes the four words.

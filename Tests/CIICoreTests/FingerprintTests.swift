@@ -48,3 +48,14 @@ import Testing
         #expect(throws: FingerprintKeyError.self) { try FingerprintKey(epoch: .first, secret: SecretBytes([1, 2])) }
     }
 }
+
+@Suite struct FingerprintOrderTests {
+    @Test func ordersLikeTheirBytes() {
+        let fingerprinter = Fingerprinter(key: .generate(epoch: .first))
+        let prints = (0..<500).map { fingerprinter.fingerprint(AVSNumber(completing: 756_700_000_000 + UInt64($0))) }
+        for (a, b) in zip(prints, prints.dropFirst()) {
+            #expect((a < b) == a.bytes.lexicographicallyPrecedes(b.bytes))
+        }
+        #expect(prints.sorted().map(\.bytes) == prints.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) })
+    }
+}

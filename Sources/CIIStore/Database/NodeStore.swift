@@ -24,6 +24,7 @@ public final class NodeStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB per connection: bulk writes touch many pages
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

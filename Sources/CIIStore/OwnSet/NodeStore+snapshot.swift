@@ -50,7 +50,8 @@ extension NodeStore {
             var summary = SnapshotSummary(people: followUps.count, upserted: 0, retracted: 0, unchanged: 0)
             var firstSeq: Int64?
 
-            for followUp in followUps {
+            // In key order, so that the WITHOUT ROWID table grows at its end instead of at random pages.
+            for followUp in followUps.sorted(by: { ($0.epoch, $0.fingerprint) < ($1.epoch, $1.fingerprint) }) {
                 let key = OwnKey(epoch: followUp.epoch, fingerprint: followUp.fingerprint)
                 let previous = current.removeValue(forKey: key)
                 if previous == followUp {

@@ -73,7 +73,10 @@ extension NodeStore {
             var upserted = 0
             var retracted = 0
             var overlaps = 0
-            for change in changes {
+            // In key order (stable: two changes of one fingerprint keep their order), so that the
+            // WITHOUT ROWID replica is written page after page instead of at random.
+            let ordered = changes.indices.sorted { (changes[$0].fingerprint, $0) < (changes[$1].fingerprint, $1) }
+            for change in ordered.lazy.map({ changes[$0] }) {
                 guard let lastOn = change.lastOn else {
                     retract.bind(1, change.fingerprint)
                     try retract.run()
