@@ -3,7 +3,7 @@
 SWIFT      ?= swift
 APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev pkg-config ca-certificates
 APT_TEST   := curl
-APT_BENCH  := wrk libjemalloc-dev
+APT_BENCH  := wrk libjemalloc-dev curl python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build test bench demo demo-stop format deps deps-test deps-bench clean

@@ -1,0 +1,39 @@
+import BenchSupport
+import CIICore
+import CIIStore
+import Foundation
+
+/// `bench-fill prepare COUNT...`: builds the cached replicas of the Check and Memory benchmarks
+/// (Benchmarks/.data/replica-COUNT), so that their build time stays out of the measurements.
+///
+/// `bench-fill node DATA_DIR COUNT BODIES_LUA`: fills the replica of the node in DATA_DIR with
+/// COUNT entries made with the node's own federation key, and writes to BODIES_LUA a wrk Lua
+/// table `bodies` of 1,000 check request bodies, about half of them people in the replica.
+let arguments = CommandLine.arguments.dropFirst()
+do {
+    switch arguments.first {
+    case "prepare":
+        for count in arguments.dropFirst().compactMap({ Int($0) }) {
+            let replica = try CachedReplica(count: count)
+            print("replica-\(count): \(replica.fileSize / 1_000_000) MB")
+        }
+    case "node" where arguments.count == 4:
+        let values = Array(arguments)
+        let directory = NodeDirectory(root: values[1])
+        guard let count = Int(values[2]), let key = try FederationKeyStore(directory: directory).keys().first else {
+            throw StoreError(.refused, "usage: bench-fill node DATA_DIR COUNT BODIES_LUA, on a node that holds a federation key")
+        }
+        let started = ContinuousClock.now
+        let store = try NodeStore(path: directory.database)
+        try BenchData.fill(store, count: count, fingerprinter: Fingerprinter(key: key), day: .today())
+        let bodies = BenchData.checkedNumbers(1000, replicaSize: count).map { "  '{\"avs\":\"\($0.formatted)\"}'," }
+        try ("bodies = {\n" + bodies.joined(separator: "\n") + "\n}\n").write(toFile: values[3], atomically: true, encoding: .utf8)
+        print("filled \(directory.database) with \(count) entries in \(ContinuousClock.now - started)")
+    default:
+        FileHandle.standardError.write(Data("usage: bench-fill prepare COUNT... | bench-fill node DATA_DIR COUNT BODIES_LUA\n".utf8))
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("bench-fill: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# HTTPS check throughput and latency of a real `ciid serve` (release build) holding a replica of
+# 1,000,000 entries, measured with wrk on loopback, beside a bare route of the same server, same
+# TLS, same run: `POST /bench/echo` (served with --bench-route: decodes the same JSON body and
+# answers a small fixed JSON), or `GET /healthz` when the binary has no such route.
+#
+# Usage: Benchmarks/run-http-bench.sh [RESULTS_FILE]
+# Writes `key=value` lines to RESULTS_FILE (default: standard output); progress goes to stderr.
+# Settings (environment): HTTP_BENCH_ENTRIES (1000000), HTTP_BENCH_DURATION (10s),
+# HTTP_BENCH_ROUNDS (2: check and bare route alternate, the figures are the means),
+# HTTP_BENCH_SKIP_BUILD (1 to use the binaries already built).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/Benchmarks"
+RESULTS=${1:-/dev/stdout}
+ENTRIES=${HTTP_BENCH_ENTRIES:-1000000}
+DURATION=${HTTP_BENCH_DURATION:-10s}
+ROUNDS=${HTTP_BENCH_ROUNDS:-2}
+CIID="$ROOT/.build-release/release/ciid"
+FILL="$BENCH/.build/release/bench-fill"
+
+log() { echo "run-http-bench: $*" >&2; }
+
+command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk (or make deps-bench)"; exit 1; }
+command -v curl >/dev/null || { log "curl is missing: apt-get install -y curl"; exit 1; }
+
+if [ "${HTTP_BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    log "building ciid (release, scratch path .build-release) and bench-fill"
+    (cd "$ROOT" && swift build -c release --product ciid --scratch-path "$ROOT/.build-release" >&2)
+    rm -f "$BENCH/.build/release.yaml" "$BENCH/.build/release/description.json"  # see bench.sh
+    (cd "$BENCH" && swift build -c release --product bench-fill >&2)
+fi
+
+WORK=$(mktemp -d /tmp/ciid-http-bench.XXXXXX)
+NODE="$WORK/node"
+PID=""
+cleanup() {
+    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+        kill "$PID" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$PID" 2>/dev/null && kill -9 "$PID" 2>/dev/null || true
+        wait "$PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log "setting up a node with $ENTRIES replica entries in $WORK"
+"$CIID" init --data-dir "$NODE" --role dispositif --dispositif ORP --node-id orp-vs --listen 127.0.0.1:0 >/dev/null
+"$CIID" keys generate --data-dir "$NODE" >/dev/null
+"$FILL" node "$NODE" "$ENTRIES" "$WORK/bodies.lua" >&2
+
+# Starts the server; with --bench-route first, without it if this binary does not know the flag.
+start_server() {
+    rm -f "$NODE/port"
+    "$CIID" serve --data-dir "$NODE" --port 0 --port-file "$NODE/port" --log-level warning "$@" >"$WORK/serve.log" 2>&1 &
+    PID=$!
+    for _ in $(seq 1 300); do
+        [ -s "$NODE/port" ] && return 0
+        kill -0 "$PID" 2>/dev/null || { wait "$PID" 2>/dev/null || true; PID=""; return 1; }
+        sleep 0.1
+    done
+    log "the server did not listen within 30 s"; cat "$WORK/serve.log" >&2; exit 1
+}
+start_server --bench-route || { log "no --bench-route in this binary: serving without it"; start_server || { cat "$WORK/serve.log" >&2; exit 1; }; }
+PORT=$(tr -d '[:space:]' <"$NODE/port")
+URL="https://127.0.0.1:$PORT"
+log "ciid serve (pid $PID) listens on $URL"
+
+# One request of each kind first: the check must answer 200 with its JSON, or nothing is measured.
+sample=$(sed -n 2p "$WORK/bodies.lua" | sed -e "s/^ *'//" -e "s/',\$//")
+answer=$(curl -sk -w ' %{http_code}' -H 'Content-Type: application/json' -d "$sample" "$URL/api/v1/checks")
+case "$answer" in *'"known"'*' 200') ;; *) log "the check route answered: $answer"; exit 1 ;; esac
+if [ "$(curl -sk -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$sample" "$URL/bench/echo")" = 200 ]; then
+    BARE_METHOD=POST BARE_PATH=/bench/echo
+else
+    BARE_METHOD=GET BARE_PATH=/healthz
+fi
+log "bare route for the ceiling: $BARE_METHOD $BARE_PATH"
+
+# A wrk script per route: the request bodies rotate over 1,000 people, about half of them known.
+script() { # METHOD PATH FILE
+    {
+        cat "$WORK/bodies.lua"
+        cat <<EOF
+local i = 0
+local headers = { ["Content-Type"] = "application/json" }
+request = function()
+  i = i + 1
+  if "$1" == "GET" then return wrk.format("GET", "$2") end
+  return wrk.format("POST", "$2", headers, bodies[(i % #bodies) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT rps=%.1f p50_us=%d p99_us=%d requests=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
+    summary.requests, e.connect + e.read + e.write + e.status + e.timeout))
+end
+EOF
+    } >"$3"
+}
+script POST /api/v1/checks "$WORK/check.lua"
+script "$BARE_METHOD" "$BARE_PATH" "$WORK/bare.lua"
+
+run_wrk() { # SCRIPT DURATION -> "rps p50 p99 errors"
+    local line
+    line=$(wrk -t2 -c32 -d"$2" --latency -s "$1" "$URL" | tee -a "$WORK/wrk.log" | grep '^RESULT') || { log "wrk failed"; cat "$WORK/wrk.log" >&2; exit 1; }
+    echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) requests=([0-9]+) errors=([0-9]+)/\1 \2 \3 \5/'
+}
+
+log "warming up (3 s)"
+run_wrk "$WORK/check.lua" 3s >/dev/null
+declare -a C_RPS C_P50 C_P99 B_RPS B_P50 B_P99
+errors=0
+for round in $(seq 1 "$ROUNDS"); do
+    read -r rps p50 p99 err < <(run_wrk "$WORK/check.lua" "$DURATION")
+    C_RPS+=("$rps"); C_P50+=("$p50"); C_P99+=("$p99"); errors=$((errors + err))
+    log "round $round: check  $rps req/s, p50 $p50 µs, p99 $p99 µs, $err errors"
+    read -r rps p50 p99 err < <(run_wrk "$WORK/bare.lua" "$DURATION")
+    B_RPS+=("$rps"); B_P50+=("$p50"); B_P99+=("$p99"); errors=$((errors + err))
+    log "round $round: bare   $rps req/s, p50 $p50 µs, p99 $p99 µs, $err errors"
+done
+mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
+rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")
+
+{
+    echo "entries=$ENTRIES"
+    echo "duration=$DURATION"
+    echo "rounds=$ROUNDS"
+    echo "bare_route=$BARE_METHOD $BARE_PATH"
+    echo "check_rps=$(mean "${C_RPS[@]}")"
+    echo "check_p50_us=$(mean "${C_P50[@]}")"
+    echo "check_p99_us=$(mean "${C_P99[@]}")"
+    echo "bare_rps=$(mean "${B_RPS[@]}")"
+    echo "bare_p50_us=$(mean "${B_P50[@]}")"
+    echo "bare_p99_us=$(mean "${B_P99[@]}")"
+    echo "check_rps_rounds=${C_RPS[*]}"
+    echo "bare_rps_rounds=${B_RPS[*]}"
+    echo "errors=$errors"
+    echo "server_rss_mb=$((rss_kb / 1024))"
+    echo "database_mb=$(($(stat -c %s "$NODE/node.sqlite") / 1000000))"
+} >"$RESULTS"
+log "done"
