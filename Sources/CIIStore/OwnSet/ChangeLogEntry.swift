@@ -19,19 +19,21 @@ extension NodeStore {
     /// The change-log entries after `sequence`, oldest first, at most `limit` of them.
     public func changes(after sequence: Int64, limit: Int = 5000) throws(StoreError) -> [ChangeLogEntry] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT seq, kind, epoch, fingerprint, last_on FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
-                arguments: [sequence, limit]
-            ).map { row in
-                ChangeLogEntry(
-                    sequence: row[0],
-                    kind: ChangeKind(rawValue: row[1]) ?? .upsert,
-                    epoch: Epoch(UInt32(row[2] as Int64)) ?? .first,
-                    fingerprint: row[3],
-                    lastOn: row[4]
-                )
+            let statement = try RawStatement(db, "SELECT seq, kind, epoch, fingerprint, last_on FROM change_log WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+            statement.bind(1, sequence)
+            statement.bind(2, Int64(limit))
+            var entries: [ChangeLogEntry] = []
+            entries.reserveCapacity(min(limit, 5000))
+            try statement.query { row in
+                guard let fingerprint = row.fingerprint(3), let epoch = Epoch(UInt32(truncatingIfNeeded: row.int64(2))) else {
+                    throw StoreError(.corrupt, "change_log holds a row that is not a fingerprint")
+                }
+                entries.append(
+                    ChangeLogEntry(
+                        sequence: row.int64(0), kind: ChangeKind(rawValue: row.int64(1)) ?? .upsert, epoch: epoch, fingerprint: fingerprint,
+                        lastOn: row.isNull(4) ? nil : Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(4)))))
             }
+            return entries
         }
     }
 
