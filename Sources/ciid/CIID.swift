@@ -13,7 +13,8 @@ struct CIID: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self,
-            JoinRequestCommand.self, JoinCommand.self, FederationCommand.self, OverlapsCommand.self, DevCommand.self,
+            JoinRequestCommand.self, JoinCommand.self, FederationCommand.self, OverlapsCommand.self, BackupCommand.self, RestoreCommand.self,
+            DevCommand.self,
         ]
     )
 }

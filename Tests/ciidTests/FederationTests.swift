@@ -193,6 +193,39 @@ import Testing
         #expect(federation.log("cms-vs").contains("diverged"))
     }
 
+    @Test func aNodeRestoredFromABackupResendsItsSetAndPeersFollowIt() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        for id in ["orp-vs", "cms-vs"] { try federation.configure(id, "heartbeat_seconds", 1) }
+        try federation.startAll()
+        let orp = federation.nodes["orp-vs"]!.folder
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 })
+        try federation.ciid("backup", "--data-dir", orp, "--output", federation.folder + "/orp-backup")
+        let mode = try FileManager.default.attributesOfItem(atPath: federation.folder + "/orp-backup/keys/federation.json")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // After the backup, ORP moves on; then its disk is lost and the backup restored.
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...20))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 20 })
+        #expect(federation.stop("orp-vs") == 0)
+        try FileManager.default.removeItem(atPath: orp)
+        try federation.ciid("restore", "--data-dir", orp, federation.folder + "/orp-backup")
+        try federation.start("orp-vs")
+        // CMS now holds exactly what the restored ORP publishes…
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 }, "\(federation.log("orp-vs"))")
+        #expect(
+            try federation.eventually { try federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == federation.store("orp-vs").lastSequence() }
+        )
+        // …and follows it again once ORP imports the current export.
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...20))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 20 })
+        #expect(
+            try federation.ciid("check", "--data-dir", federation.nodes["cms-vs"]!.folder, "--json", FederationHarness.avs(15).formatted).contains(
+                "ORP"
+            )
+        )
+    }
+
     @Test func aRemovedMembersBatchesAreRefused() throws {
         let federation = try FederationHarness(dispositifs: [.orp, .cms])
         try federation.startAll()

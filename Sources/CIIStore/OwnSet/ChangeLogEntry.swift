@@ -30,8 +30,13 @@ extension NodeStore {
                 }
                 entries.append(
                     ChangeLogEntry(
-                        sequence: row.int64(0), kind: ChangeKind(rawValue: row.int64(1)) ?? .upsert, epoch: epoch, fingerprint: fingerprint,
-                        lastOn: row.isNull(4) ? nil : Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(4)))))
+                        sequence: row.int64(0),
+                        kind: ChangeKind(rawValue: row.int64(1)) ?? .upsert,
+                        epoch: epoch,
+                        fingerprint: fingerprint,
+                        lastOn: row.isNull(4) ? nil : Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(4)))
+                    )
+                )
             }
             return entries
         }
