@@ -226,6 +226,38 @@ import Testing
         )
     }
 
+    @Test func aNewEpochMovesEverySetAndChecksFollow() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 })
+        try federation.ciid("federation", "rotate", "--data-dir", federation.nodes["cii-vs"]!.folder)
+        let orpKeys = FederationKeyStore(directory: NodeDirectory(root: federation.nodes["orp-vs"]!.folder))
+        let cmsKeys = FederationKeyStore(directory: NodeDirectory(root: federation.nodes["cms-vs"]!.folder))
+        #expect(try federation.eventually { try orpKeys.keys().first?.epoch.number == 2 && cmsKeys.keys().first?.epoch.number == 2 })
+        #expect(try orpKeys.keys().first?.keyID == cmsKeys.keys().first?.keyID)
+        // ORP's next import moves its set to epoch 2: ten upserts, ten retractions of epoch 1.
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
+        let epoch2 = try #require(try cmsKeys.keys().first)
+        let fingerprint = Fingerprinter(key: epoch2).fingerprint(FederationHarness.avs(3))
+        #expect(
+            try federation.eventually {
+                try federation.store("cms-vs").checkpoint(of: NodeID("orp-vs")) == federation.store("orp-vs").lastSequence()
+            }
+        )
+        #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10)
+        #expect(try federation.store("cms-vs").ownFollowUps().isEmpty)
+        let reader = ReplicaReader(store: try federation.store("cms-vs"))
+        var found = false
+        try reader.lookup(fingerprint, epoch: epoch2.epoch) { origin, _, _ in found = found || origin == "orp-vs" }
+        #expect(found)
+        #expect(
+            try federation.ciid("check", "--data-dir", federation.nodes["cms-vs"]!.folder, "--json", FederationHarness.avs(3).formatted).contains(
+                "ORP"
+            )
+        )
+    }
+
     @Test func aRemovedMembersBatchesAreRefused() throws {
         let federation = try FederationHarness(dispositifs: [.orp, .cms])
         try federation.startAll()

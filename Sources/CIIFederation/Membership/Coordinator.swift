@@ -75,6 +75,18 @@ public struct Coordinator: Sendable {
     /// The members.
     public func members() throws -> [Manifest.Member] { try loadMembers() }
 
+    /// Starts the next epoch: a new fingerprint key, sealed to every member in a new manifest.
+    /// Nodes check with every epoch they hold; each node's next import fingerprints its people
+    /// under the new key and retracts the old epoch's fingerprints, so peers follow.
+    /// - Returns: the new epoch.
+    public func rotate() throws -> Epoch {
+        let store = FederationKeyStore(directory: directory)
+        let next = (try store.keys().first?.epoch ?? Epoch.first).next
+        try store.add(.generate(epoch: next))
+        _ = try publish()
+        return next
+    }
+
     /// Signs and writes the next manifest version: every member, every epoch key sealed to every member.
     public func publish() throws -> SignedManifest {
         let identity = try NodeIdentity.load(from: directory)

@@ -9,7 +9,7 @@ struct FederationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "federation",
         abstract: "On the coordinator: admit and remove members, list them.",
-        subcommands: [Admit.self, Remove.self, Members.self]
+        subcommands: [Admit.self, Remove.self, Members.self, Rotate.self]
     )
 
     static func coordinator(_ node: NodeOptions) throws -> Coordinator {
@@ -44,6 +44,18 @@ struct FederationCommand: ParsableCommand {
         func run() throws {
             let signed = try FederationCommand.coordinator(node).remove(try NodeID(id))
             print("removed \(id); manifest \(signed.manifest.count > 0 ? "published" : "")")
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a new epoch: a new fingerprint key for every member. Each node's next import moves its set to it."
+        )
+        @OptionGroup var node: NodeOptions
+
+        func run() throws {
+            let epoch = try FederationCommand.coordinator(node).rotate()
+            print("published \(epoch); nodes pick it up within seconds and move their sets at their next import")
         }
     }
 
