@@ -1,8 +1,8 @@
 /// Small helpers to write JSON by hand on hot paths, where Foundation's encoder costs more
-/// than the whole check.
-enum JSONText {
+/// than the whole check; also used by the CLI's `--json` output.
+public enum JSONText {
     /// `text` as a JSON string literal, with quotes and escapes.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -58,6 +58,9 @@ final class ReaderConnection: @unchecked Sendable {
         if inTransaction {
             sqlite3_step(commit)
             sqlite3_reset(commit)
+        } else if sqlite3_get_autocommit(db) == 0 {
+            // A failed lookup may have left its read open: end it, or BEGIN would fail from now on.
+            sqlite3_exec(db, "ROLLBACK", nil, nil, nil)
         }
         guard sqlite3_step(begin) == SQLITE_DONE else {
             sqlite3_reset(begin)

@@ -29,7 +29,9 @@ public struct SetDigest: Sendable, Hashable, Codable {
             fingerprint.withUnsafeBytes { bytes in for i in 0..<32 { input[i] = bytes[i] } }
             for i in 0..<4 { input[32 + i] = UInt8(truncatingIfNeeded: epoch >> (8 * Int64(i))) }
             for i in 0..<4 { input[36 + i] = UInt8(truncatingIfNeeded: last >> (8 * Int64(i))) }
-            output = GenericHash.hash(input)
+            input.withUnsafeBytes { message in
+                output.withUnsafeMutableBytes { GenericHash.hash(message, key: UnsafeRawBufferPointer(start: nil, count: 0), into: $0) }
+            }
             output.withUnsafeBytes { raw in
                 acc.0 ^= raw.load(fromByteOffset: 0, as: UInt64.self)
                 acc.1 ^= raw.load(fromByteOffset: 8, as: UInt64.self)

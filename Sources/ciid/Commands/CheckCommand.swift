@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
             number = try AVSNumber(avs)
         } catch {
             if json {
-                print("{\"error\":{\"code\":\"\(error.code.rawValue)\",\"message\":\(quoted(error.message(language)))}}")
+                print("{\"error\":{\"code\":\"\(error.code.rawValue)\",\"message\":\(JSONText.quoted(error.message(language)))}}")
             } else {
                 FileHandle.standardError.write(Data("ciid: \(error.code.rawValue): \(error.message(language))\n".utf8))
             }
@@ -42,9 +42,5 @@ struct CheckCommand: ParsableCommand {
         )
         let answer = try checker.check(number, today: Day.today())
         print(json ? CheckAnswerFormat.json(answer) : CheckAnswerFormat.sentence(answer, language: language))
-    }
-
-    private func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
