@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CIISynthetic", targets: ["CIISynthetic"]),
         .library(name: "Sodium", targets: ["Sodium"]),
         .library(name: "Curl", targets: ["Curl"]),
+        .library(name: "CIIAccess", targets: ["CIIAccess"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -78,15 +81,31 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // HTTPS server: routes, TLS, metrics. No business rules.
+        // People and access: accounts, passwords, second factor, sessions, tokens, rate limits, mail, audit log.
+        .target(
+            name: "CIIAccess",
+            dependencies: [
+                "CIICore", "CIIStore", "Sodium", "Curl",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // HTTPS server: routes, pages, templates, TLS, metrics. No business rules.
         .target(
             name: "CIIServer",
             dependencies: [
                 "CIICore",
                 "CIIStore",
                 "CIIFederation",
+                "CIIAccess",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -104,6 +123,7 @@ let package = Package(
                 "CIIStore",
                 "CIIImport",
                 "CIIFederation",
+                "CIIAccess",
                 "CIIServer",
                 "CIISynthetic",
                 "Sodium",
@@ -123,9 +143,17 @@ let package = Package(
         .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIFederationTests", dependencies: ["CIICore", "CIIFederation", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "CIIAccessTests",
+            dependencies: [
+                "CIICore", "CIIStore", "CIIAccess", "Sodium", "Curl",
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CIIServerTests",
             dependencies: [
-                "CIICore", "CIIStore", "CIIServer",
+                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "Curl",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

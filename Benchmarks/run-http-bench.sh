@@ -50,6 +50,10 @@ log "setting up a node with $ENTRIES replica entries in $WORK"
 "$CIID" init --data-dir "$NODE" --role dispositif --dispositif ORP --node-id orp-vs --listen 127.0.0.1:0 >/dev/null
 "$CIID" keys generate --data-dir "$NODE" >/dev/null
 "$FILL" node "$NODE" "$ENTRIES" "$WORK/bodies.lua" >&2
+# The check API needs an API token; lift the token's rate limits so that wrk measures the server.
+sed -i -e 's/^token_checks_per_minute = .*/token_checks_per_minute = 10000000/' \
+       -e 's/^token_checks_per_day = .*/token_checks_per_day = 1000000000/' "$NODE/ciid.conf"
+TOKEN=$("$CIID" token create --data-dir "$NODE" --name bench | grep '^ciid_') || { log "no API token"; exit 1; }
 
 # Starts the server; with --bench-route first, without it if this binary does not know the flag.
 start_server() {
@@ -70,7 +74,7 @@ log "ciid serve (pid $PID) listens on $URL"
 
 # One request of each kind first: the check must answer 200 with its JSON, or nothing is measured.
 sample=$(sed -n 2p "$WORK/bodies.lua" | sed -e "s/^ *'//" -e "s/',\$//")
-answer=$(curl -sk -w ' %{http_code}' -H 'Content-Type: application/json' -d "$sample" "$URL/api/v1/checks")
+answer=$(curl -sk -w ' %{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" -d "$sample" "$URL/api/v1/checks")
 case "$answer" in *'"known"'*' 200') ;; *) log "the check route answered: $answer"; exit 1 ;; esac
 if [ "$(curl -sk -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$sample" "$URL/bench/echo")" = 200 ]; then
     BARE_METHOD=POST BARE_PATH=/bench/echo
@@ -85,10 +89,10 @@ script() { # METHOD PATH FILE
         cat "$WORK/bodies.lua"
         cat <<EOF
 local i = 0
-local headers = { ["Content-Type"] = "application/json" }
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer $TOKEN" }
 request = function()
   i = i + 1
-  if "$1" == "GET" then return wrk.format("GET", "$2") end
+  if "$1" == "GET" then return wrk.format("GET", "$2", headers) end
   return wrk.format("POST", "$2", headers, bodies[(i % #bodies) + 1])
 end
 done = function(summary, latency, requests)

@@ -27,6 +27,13 @@ static inline CURLcode ciid_curl_setopt_write_function(CURL *handle, ciid_curl_w
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
 
+typedef size_t (*ciid_curl_read_callback)(char *buffer, size_t size, size_t count, void *context);
+
+/* CURLOPT_READFUNCTION: where an upload (an SMTP message) takes its bytes from. */
+static inline CURLcode ciid_curl_setopt_read_function(CURL *handle, ciid_curl_read_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
+}
+
 static inline CURLcode ciid_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

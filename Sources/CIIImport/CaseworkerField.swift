@@ -1,4 +1,5 @@
 /// The content of a caseworker cell, read from its bytes: only a valid identifier becomes a String.
+/// A dossier reference cell is read the same way first (see ``ReferenceField``).
 enum CaseworkerField: Equatable {
     /// Nothing but spaces.
     case empty

@@ -10,6 +10,8 @@ struct ColumnMap {
     var last: Int
     /// The index of the caseworker, when the export has one.
     var caseworker: Int?
+    /// The index of the dossier reference, when the export has one.
+    var reference: Int?
 
     /// The number of fields a row needs to hold the AVS number and both dates.
     var required: Int { max(avs, start, last) + 1 }
@@ -48,6 +50,7 @@ struct ColumnMap {
         self.start = start
         self.last = last
         self.caseworker = found[.caseworker]
+        self.reference = found[.reference]
     }
 
     /// A header as it may be shown in a message: a file without a header line has data in its

@@ -8,6 +8,8 @@ enum ColumnRole: CaseIterable {
     case last
     /// The institution's identifier of the caseworker (optional).
     case caseworker
+    /// The institution's own dossier or case number (optional; never an AVS number).
+    case reference
 
     /// What the column holds, for messages.
     var title: String {
@@ -16,6 +18,7 @@ enum ColumnRole: CaseIterable {
         case .start: "start of the follow-up"
         case .last: "last follow-up"
         case .caseworker: "caseworker"
+        case .reference: "dossier reference"
         }
     }
 
@@ -45,16 +48,22 @@ enum ColumnRole: CaseIterable {
                 "assistant social", "assistante sociale", "Mitarbeiter", "Mitarbeiterin", "Berater", "Beraterin", "Sachbearbeiter",
                 "Sachbearbeiterin", "caseworker", "caseworker id",
             ]
+        case .reference:
+            [
+                "référence", "référence dossier", "référence du dossier", "n° dossier", "n° de dossier", "no dossier", "numéro de dossier",
+                "numéro dossier", "dossier", "Referenz", "Referenznummer", "Dossiernummer", "Dossier-Nr", "Fallnummer", "Fall-Nr",
+                "Aktenzeichen", "reference number", "case", "case number", "case id", "case reference", "dossier number",
+            ]
         }
     }
 
     /// The role of the column named `header`, `nil` for a column the import ignores. A caseworker
-    /// column may also carry an `ID` suffix (`Mitarbeiter-ID`, `conseiller id`).
+    /// or reference column may also carry an `ID` suffix (`Mitarbeiter-ID`, `conseiller id`, `Dossier-ID`).
     static func role(ofHeader header: String) -> ColumnRole? {
         let name = HeaderName.normalized(header)
         if let role = byName[name] { return role }
-        if name.hasSuffix("id"), byName[String(name.dropLast(2))] == .caseworker { return .caseworker }
-        return nil
+        guard name.hasSuffix("id"), let role = byName[String(name.dropLast(2))], role == .caseworker || role == .reference else { return nil }
+        return role
     }
 
     private static let byName: [String: ColumnRole] = {

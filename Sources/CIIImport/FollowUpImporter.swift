@@ -6,8 +6,9 @@ import CIIStore
 ///
 /// The export is `;`, `,` or tab separated, UTF-8 or Windows-1252, with a header line naming
 /// (in French, German or English) the AVS number, start and last follow-up columns and
-/// optionally the caseworker. Other columns are ignored and never stored. AVS numbers are
-/// turned into fingerprints at once: no plain number is stored or logged.
+/// optionally the caseworker and the institution's dossier reference. Other columns are ignored
+/// and never stored. AVS numbers are turned into fingerprints at once: no plain number is stored
+/// or logged, and a dossier reference that looks like an AVS number is refused.
 ///
 /// ```swift
 /// let importer = FollowUpImporter(fingerprinter: fingerprinter, window: .standard, maximumRejectedPercent: 5)

@@ -2,7 +2,9 @@ import CIICore
 import CIIStore
 
 /// Gathers the valid rows into one follow-up per person: the same person twice becomes one
-/// follow-up with the earliest start, the latest last follow-up and that row's caseworker.
+/// follow-up with the earliest start, the latest last follow-up and that row's caseworker and
+/// dossier reference (both from the same row, so that an alert never pairs one row's reference
+/// with another row's caseworker).
 ///
 /// People are told apart by their AVS number (the same number is the same fingerprint), so only
 /// the people kept in the end are fingerprinted.
@@ -33,6 +35,7 @@ struct FollowUpMerger {
         if row.lastOn > merged.lastOn || (row.lastOn == merged.lastOn && merged.caseworker == nil) {
             merged.lastOn = row.lastOn
             merged.caseworker = row.caseworker
+            merged.reference = row.reference
         }
         people[index] = merged
     }
@@ -51,7 +54,8 @@ struct FollowUpMerger {
                     epoch: epoch,
                     startedOn: person.startedOn,
                     lastOn: person.lastOn,
-                    caseworker: person.caseworker
+                    caseworker: person.caseworker,
+                    reference: person.reference
                 )
             )
         }

@@ -67,6 +67,23 @@ struct RejectMaker {
         )
     }
 
+    func referenceTooLong(column: Int) -> RowReject {
+        make(column, "reference.too_long", "The dossier reference is longer than \(CaseworkerField.maximumLength) characters.")
+    }
+
+    func referenceControl(column: Int) -> RowReject {
+        make(column, "reference.control", "The dossier reference holds a control character (a line break or a tab).")
+    }
+
+    /// The reason does not repeat the reference: it may be a person's AVS number.
+    func referenceIsAVS(column: Int) -> RowReject {
+        make(
+            column,
+            "reference.is_avs",
+            "The dossier reference looks like an AVS number (756 and ten more digits), which the node never stores: give the institution's own dossier number, or leave the cell empty."
+        )
+    }
+
     private func make(_ column: Int?, _ code: String, _ reason: String) -> RowReject {
         RowReject(line: line, column: column.map { names[$0] } ?? "", code: code, reason: avs.map { "\(reason) (AVS \($0.masked))" } ?? reason)
     }

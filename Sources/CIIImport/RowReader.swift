@@ -54,6 +54,18 @@ struct RowReader {
             case .control: return .rejected(reject.caseworkerInvalid(tooLong: false, column: index))
             }
         }
-        return .valid(ValidRow(avs: avs, startedOn: start, lastOn: min(last, today), caseworker: caseworker, clamped: last > today))
+        var reference: String?
+        if let index = columns.reference, index < record.count {
+            switch record.withField(index, ReferenceField.init) {
+            case .empty: break
+            case .reference(let text): reference = text
+            case .tooLong: return .rejected(reject.referenceTooLong(column: index))
+            case .control: return .rejected(reject.referenceControl(column: index))
+            case .avsNumber: return .rejected(reject.referenceIsAVS(column: index))
+            }
+        }
+        return .valid(
+            ValidRow(avs: avs, startedOn: start, lastOn: min(last, today), caseworker: caseworker, reference: reference, clamped: last > today)
+        )
     }
 }

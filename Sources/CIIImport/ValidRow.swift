@@ -10,6 +10,8 @@ struct ValidRow {
     var lastOn: Day
     /// The caseworker identifier, if any.
     var caseworker: String?
+    /// The institution's dossier reference, if any (never an AVS number).
+    var reference: String?
     /// Whether the last follow-up was after today and was set to today.
     var clamped: Bool
 }

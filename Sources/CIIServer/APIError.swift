@@ -11,6 +11,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public let code: String
     /// What was wrong, for people.
     public let message: String
+    /// Seconds after which the client may try again (sent as `Retry-After`).
+    public var retryAfter: Int?
 
     /// Creates an error.
     public init(_ status: HTTPResponse.Status, code: String, message: String) {
@@ -24,7 +26,8 @@ public struct APIError: HTTPResponseError, Sendable {
         let body = "{\"error\":{\"code\":\(JSONText.quoted(code)),\"message\":\(JSONText.quoted(message))}}"
         return Response(
             status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
+            headers: retryAfter.map { [.contentType: "application/json; charset=utf-8", .retryAfter: String($0)] }
+                ?? [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: body))
         )
     }

@@ -1,19 +1,27 @@
+public import CIIAccess
 public import Hummingbird
+public import HummingbirdAuth
 public import NIOCore
 
-/// The request context of a node's server: Hummingbird's core context plus the client's address,
-/// which the loopback-only check guard reads.
-public struct NodeRequestContext: RequestContext, RemoteAddressRequestContext {
+/// The request context of a node's server: Hummingbird's core context, the client's address, and
+/// who is calling once an authenticator recognised a session cookie or an API token.
+public struct NodeRequestContext: AuthRequestContext, RemoteAddressRequestContext {
     /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
     /// The connected client's address.
     public let remoteAddress: SocketAddress?
+    /// The logged-in person or the integration, if any.
+    public var identity: Principal?
 
     /// Creates the context of a request arriving on `source.channel`.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+        self.identity = nil
     }
+
+    /// The client's address for the audit log.
+    public var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
     /// Check requests are tiny; refuse large bodies early.
     public var maxUploadSize: Int { 64 * 1024 }

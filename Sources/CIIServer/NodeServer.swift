@@ -1,3 +1,4 @@
+public import CIIAccess
 public import CIICore
 import CIIFederation
 public import CIIStore
@@ -15,6 +16,10 @@ public struct NodeServer: Sendable {
     public let checker: AlertChecker
     /// The node's metrics.
     public let metrics: NodeMetrics
+    /// Accounts, sessions, tokens, limits and the audit log.
+    public let access: AccessControl
+    /// The overlap alerts of each account.
+    public let inbox: AlertInbox
     /// Today's date (injectable for tests).
     public let today: @Sendable () -> Day
     /// Whether to serve the bare benchmark route `POST /bench/echo`.
@@ -23,11 +28,19 @@ public struct NodeServer: Sendable {
     public var federation: FederationController?
 
     /// Creates the server description.
-    public init(configuration: NodeConfiguration, checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day = { Day.today() })
-    {
+    public init(
+        configuration: NodeConfiguration,
+        checker: AlertChecker,
+        metrics: NodeMetrics,
+        access: AccessControl,
+        inbox: AlertInbox,
+        today: @escaping @Sendable () -> Day = { Day.today() }
+    ) {
         self.configuration = configuration
         self.checker = checker
         self.metrics = metrics
+        self.access = access
+        self.inbox = inbox
         self.today = today
     }
 
@@ -37,7 +50,8 @@ public struct NodeServer: Sendable {
         router.add(middleware: MetricsMiddleware())
         StatusController(node: configuration.id, role: configuration.role, metrics: metrics).addRoutes(to: router)
         if configuration.role == .dispositif {
-            CheckController(checker: checker, metrics: metrics, today: today).addRoutes(to: router)
+            CheckController(checker: checker, metrics: metrics, access: access, today: today).addRoutes(to: router)
+            addPages(to: router)
         }
         if benchRoute { EchoController().addRoutes(to: router) }
         federation?.addRoutes(to: router)
@@ -61,5 +75,27 @@ public struct NodeServer: Sendable {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+    }
+
+    /// The caseworkers' pages, behind the session authenticator and the security headers.
+    func addPages(to router: Router<NodeRequestContext>) {
+        let name = configuration.dispositif.map { "\($0.rawValue) · \(configuration.id.rawValue)" } ?? configuration.id.rawValue
+        let pages = Pages(
+            access: access,
+            inbox: inbox,
+            checker: checker,
+            renderer: PageRenderer(nodeName: name),
+            metrics: metrics,
+            today: today
+        )
+        let group = router.group()
+            .add(middleware: SecurityHeadersMiddleware())
+            .add(middleware: SessionAuthenticator(access: access))
+        StaticController().addRoutes(to: group)
+        LoginController(pages: pages).addRoutes(to: group)
+        CheckPageController(pages: pages).addRoutes(to: group)
+        AlertsController(pages: pages).addRoutes(to: group)
+        AccountController(pages: pages).addRoutes(to: group)
+        AdminController(pages: pages).addRoutes(to: group)
     }
 }

@@ -1,3 +1,4 @@
+import CIIAccess
 import CIICore
 import CIIServer
 import CIIStore
@@ -16,8 +17,10 @@ import Testing
     let today = Day(year: 2026, month: 11, day: 23)!
     let known = AVSNumber(completing: 756_200_000_001)
     let metrics = NodeMetrics()
+    let mailer = RecordingMailer()
+    let audit = MemoryAudit()
 
-    func makeServer() throws -> NodeServer {
+    func makeServer(settings: AccessSettings = AccessSettings()) throws -> NodeServer {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try NodeStore(path: folder + "/node.sqlite")
         let fingerprint = Fingerprinter(key: key).fingerprint(known)
@@ -33,11 +36,37 @@ import Testing
         let configuration = NodeConfiguration(role: .dispositif, id: try NodeID("orp-vs"), dispositif: .orp)
         let checker = AlertChecker(node: configuration.id, keys: [key], window: .standard, reader: ReplicaReader(store: store))
         let today = self.today
-        return NodeServer(configuration: configuration, checker: checker, metrics: metrics, today: { today })
+        let access = AccessControl(
+            store: try AccessStore(path: folder + "/access.sqlite"),
+            settings: settings,
+            audit: audit,
+            mailer: mailer,
+            nodeName: "ORP (orp-vs)"
+        )
+        return NodeServer(
+            configuration: configuration,
+            checker: checker,
+            metrics: metrics,
+            access: access,
+            inbox: AlertInbox(node: store, access: access),
+            today: { today }
+        )
     }
 
-    func post(_ client: some TestClientProtocol, _ body: String, language: String? = nil) async throws -> (HTTPResponse.Status, String) {
+    /// A server and the secret of an API token it accepts.
+    func makeServerWithToken(settings: AccessSettings = AccessSettings()) throws -> (NodeServer, String) {
+        let server = try makeServer(settings: settings)
+        return (server, try server.access.createToken(name: "tests", by: "cli").secret)
+    }
+
+    func post(
+        _ client: some TestClientProtocol,
+        _ body: String,
+        language: String? = nil,
+        token: String?
+    ) async throws -> (HTTPResponse.Status, String) {
         var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
         if let language { headers[.acceptLanguage] = language }
         return try await client.execute(uri: "/api/v1/checks", method: .post, headers: headers, body: ByteBuffer(string: body)) {
             ($0.status, String(buffer: $0.body))
@@ -45,66 +74,110 @@ import Testing
     }
 
     @Test func aKnownPersonIsAnsweredWithTheOtherDispositifAndTheWindow() async throws {
-        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        let (server, token) = try makeServerWithToken()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await app.test(.live) { client in
-            let (status, body) = try await post(client, "{\"avs\": \"\(known.formatted)\"}")
+            let (status, body) = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token)
             #expect(status == .ok)
             #expect(
                 body
                     == "{\"known\":true,\"matches\":[{\"dispositif\":\"CMS\",\"node\":\"cms-vs\",\"lastFollowUp\":\"2025-04-17\"}],"
                     + "\"followedHere\":false,\"window\":{\"years\":3,\"from\":\"2023-11-23\",\"to\":\"2026-11-23\"}}"
             )
-            let (_, unknown) = try await post(client, "{\"avs\": \"756.9217.0769.85\"}")
+            let (_, unknown) = try await post(client, "{\"avs\": \"756.9217.0769.85\"}", token: token)
             #expect(unknown.hasPrefix("{\"known\":false,\"matches\":[]"))
         }
     }
 
     @Test func aBadNumberIsA422WithTheRuleInTheAskedLanguage() async throws {
-        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        let (server, token) = try makeServerWithToken()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await app.test(.live) { client in
-            let (status, body) = try await post(client, "{\"avs\": \"756.9217.0769.84\"}", language: "de-CH")
+            let (status, body) = try await post(client, "{\"avs\": \"756.9217.0769.84\"}", language: "de-CH", token: token)
             #expect(status == .unprocessableContent)
             #expect(body.contains("\"code\":\"avs.wrong_check_digit\""))
             #expect(body.contains("Prüfziffer"))
             #expect(!body.contains("9217"))
-            let (_, french) = try await post(client, "{\"avs\": \"123\"}", language: "fr")
+            let (_, french) = try await post(client, "{\"avs\": \"123\"}", language: "fr", token: token)
             #expect(french.contains("avs.wrong_length") && french.contains("13 chiffres"))
-            let (_, english) = try await post(client, "{\"avs\": \"756.9217.0769.8x\"}")
+            let (_, english) = try await post(client, "{\"avs\": \"756.9217.0769.8x\"}", token: token)
             #expect(english.contains("avs.invalid_character") && english.contains("Character 16"))
         }
     }
 
     @Test func malformedRequestsAreRefusedClearly() async throws {
-        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        let (server, token) = try makeServerWithToken()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await app.test(.live) { client in
-            let (status, body) = try await post(client, "{\"number\": 1}")
+            let (status, body) = try await post(client, "{\"number\": 1}", token: token)
             #expect(status == .badRequest)
             #expect(body.contains("request.invalid_json"))
-            let (tooLarge, _) = try await post(client, "{\"avs\": \"" + String(repeating: "7", count: 100_000) + "\"}")
+            let (tooLarge, _) = try await post(client, "{\"avs\": \"" + String(repeating: "7", count: 100_000) + "\"}", token: token)
             #expect(tooLarge == .contentTooLarge)
         }
     }
 
-    @Test func checksFromOutsideLoopbackAreRefused() async throws {
-        // The router test framework has no socket, hence no loopback address: as a remote client would be.
-        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+    @Test func checksNeedATokenOrASession() async throws {
+        let (server, token) = try makeServerWithToken()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await app.test(.router) { client in
-            let (status, body) = try await post(client, "{\"avs\": \"\(known.formatted)\"}")
-            #expect(status == .forbidden)
-            #expect(body.contains("check.loopback_only"))
+            let (none, noneBody) = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: nil)
+            #expect(none == .unauthorized)
+            #expect(noneBody.contains("auth.required"))
+            let (bad, badBody) = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token + "x")
+            #expect(bad == .unauthorized)
+            #expect(badBody.contains("auth.bad_token"))
+            let (good, _) = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token)
+            #expect(good == .ok)
+            let id = try #require(try server.access.apiTokens().first?.id)
+            try server.access.revokeToken(id, by: "cli")
+            let (revoked, _) = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token)
+            #expect(revoked == .unauthorized)
+        }
+        let checks = audit.all.filter { $0.kind == .check }
+        #expect(checks.count == 1)
+        #expect(checks.first?.detail("matches") == "1")
+        #expect(checks.first?.detail("fingerprint")?.count == 64)
+        let digits = known.formatted.filter(\.isNumber)
+        #expect(!audit.all.contains { "\($0)".contains(known.formatted) || "\($0)".contains(digits) })
+    }
+
+    @Test func eachTokenIsRateLimited() async throws {
+        var settings = AccessSettings()
+        settings.tokenChecksPerMinute = 2
+        let (server, token) = try makeServerWithToken(settings: settings)
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await app.test(.router) { client in
+            for _ in 0..<2 {
+                let (status, _) = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token)
+                #expect(status == .ok)
+            }
+            try await client.execute(
+                uri: "/api/v1/checks",
+                method: .post,
+                headers: [.contentType: "application/json", .authorization: "Bearer \(token)", .acceptLanguage: "de"],
+                body: ByteBuffer(string: "{\"avs\": \"\(known.formatted)\"}")
+            ) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] == "60")
+                #expect(String(buffer: response.body).contains("check.rate_limited"))
+                #expect(String(buffer: response.body).contains("pro Minute"))
+            }
         }
     }
 
     @Test func healthAndMetricsAreServed() async throws {
-        let app = try makeServer().makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        let (server, token) = try makeServerWithToken()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await app.test(.live) { client in
-            _ = try await post(client, "{\"avs\": \"\(known.formatted)\"}")
-            _ = try await post(client, "{\"avs\": \"1\"}")
+            _ = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token)
+            _ = try await post(client, "{\"avs\": \"1\"}", token: token)
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == "{\"status\":\"ok\",\"node\":\"orp-vs\",\"role\":\"dispositif\"}")

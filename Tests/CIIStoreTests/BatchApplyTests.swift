@@ -48,4 +48,24 @@ import Testing
         _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 4, through: 5, changes: changes(f, 1...1, last: today))
         #expect(try f.store.overlapEvents().count == 3)
     }
+
+    @Test func anOverlapNamesTheDossierReferenceOfTheOwnFollowUp() throws {
+        let f = try StoreFixture()
+        _ = try f.store.applySnapshot(
+            [f.followUp(1, last: today, caseworker: "c-17", reference: "ORP-2024-0042"), f.followUp(2, last: today)],
+            record: f.record(2)
+        )
+        _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 2, changes: changes(f, 1...2, last: today))
+        let events = try f.store.overlapEvents()
+        #expect(events.count == 2)
+        let named = try #require(events.first { $0.fingerprint == f.fingerprinter.fingerprint(f.avs(1)) })
+        #expect(named.reference == "ORP-2024-0042" && named.caseworker == "c-17")
+        #expect(events.first { $0.fingerprint == f.fingerprinter.fingerprint(f.avs(2)) }?.reference == nil)
+        // The event keeps the reference it was recorded with; a later import changes only the next events.
+        _ = try f.store.applySnapshot([f.followUp(1, last: today, caseworker: "c-17", reference: "ORP-2025-0001")], record: f.record(1))
+        _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 2, through: 3, changes: changes(f, 1...1, last: today.adding(days: 1)))
+        let after = try f.store.overlapEvents()
+        #expect(after.count == 3 && after.first?.reference == "ORP-2025-0001")
+        #expect(after.filter { $0.reference == "ORP-2024-0042" }.count == 1)
+    }
 }

@@ -28,6 +28,34 @@ import Testing
         #expect(try f.store.ownFollowUps().first { $0.fingerprint == f.fingerprinter.fingerprint(f.avs(4)) }?.caseworker == "c9")
     }
 
+    @Test func aChangeOfReferenceAloneIsKeptLocallyAndNotPublished() throws {
+        let f = try StoreFixture()
+        let first = try f.store.applySnapshot(
+            [
+                f.followUp(1, last: today, reference: "D-1"), f.followUp(2, last: today, caseworker: "c1", reference: "D-2"),
+                f.followUp(3, last: today),
+            ],
+            record: f.record(3)
+        )
+        #expect(first.upserted == 3)
+        let head = try f.store.lastSequence()
+        // 1 changes its reference, 2 loses it, 3 gains one: nothing a peer sees changes.
+        let second = try f.store.applySnapshot(
+            [
+                f.followUp(1, last: today, reference: "D-1b"), f.followUp(2, last: today, caseworker: "c1"),
+                f.followUp(3, last: today, reference: "D-3"),
+            ],
+            record: f.record(3)
+        )
+        #expect(second.upserted == 0 && second.retracted == 0 && second.unchanged == 3)
+        #expect(second.firstSequence == nil)
+        #expect(try f.store.lastSequence() == head)
+        let references = Dictionary(uniqueKeysWithValues: try f.store.ownFollowUps().map { ($0.fingerprint, $0.reference) })
+        #expect(references[f.fingerprinter.fingerprint(f.avs(1))] == "D-1b")
+        #expect(references[f.fingerprinter.fingerprint(f.avs(2))] == .some(nil))
+        #expect(references[f.fingerprinter.fingerprint(f.avs(3))] == "D-3")
+    }
+
     @Test func theSameSnapshotTwiceWritesNothing() throws {
         let f = try StoreFixture()
         let people = (1...100).map { f.followUp($0, last: today.adding(days: -Int($0))) }

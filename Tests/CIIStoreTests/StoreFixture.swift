@@ -19,13 +19,14 @@ final class StoreFixture {
 
     func avs(_ index: UInt64) -> AVSNumber { AVSNumber(completing: 756_100_000_000 + index) }
 
-    func followUp(_ index: UInt64, last: Day, start: Day? = nil, caseworker: String? = nil) -> OwnFollowUp {
+    func followUp(_ index: UInt64, last: Day, start: Day? = nil, caseworker: String? = nil, reference: String? = nil) -> OwnFollowUp {
         OwnFollowUp(
             fingerprint: fingerprinter.fingerprint(avs(index)),
             epoch: key.epoch,
             startedOn: start ?? last.adding(days: -30),
             lastOn: last,
-            caseworker: caseworker
+            caseworker: caseworker,
+            reference: reference
         )
     }
 

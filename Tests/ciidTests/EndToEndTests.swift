@@ -93,6 +93,9 @@ import Testing
         #expect(bad.error.contains("avs.wrong_check_digit"))
         #expect(!bad.error.contains("9217"))
 
+        let tokenOutput = try ciid("token", "create", "--data-dir", node, "--name", "end-to-end")
+        #expect(tokenOutput.status == 0, "\(tokenOutput.error)")
+        let token = try #require(tokenOutput.output.split(separator: "\n").first { $0.hasPrefix("ciid_") }.map(String.init))
         let server = try CIIDProcess.start(["serve", "--data-dir", node, "--port", "0", "--port-file", folder + "/port"], in: folder)
         defer { server.stop(SIGKILL) }
         let port = try waitForPort(folder + "/port", server: server)
@@ -101,7 +104,7 @@ import Testing
             HTTPRequest(
                 method: "POST",
                 url: "https://localhost:\(port)/api/v1/checks",
-                headers: [("Content-Type", "application/json")],
+                headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")],
                 body: Array("{\"avs\":\"\(known.formatted)\"}".utf8),
                 caFile: ca,
                 timeoutSeconds: 10
@@ -110,9 +113,19 @@ import Testing
         #expect(answer.status == 200)
         #expect(answer.text.contains("\"node\":\"cms-vs\""))
         let refused = try Curl.perform(
-            HTTPRequest(method: "POST", url: "https://127.0.0.1:\(port)/api/v1/checks", body: Array("{\"avs\":\"756\"}".utf8), caFile: ca)
+            HTTPRequest(
+                method: "POST",
+                url: "https://127.0.0.1:\(port)/api/v1/checks",
+                headers: [("Authorization", "Bearer \(token)")],
+                body: Array("{\"avs\":\"756\"}".utf8),
+                caFile: ca
+            )
         )
         #expect(refused.status == 422)
+        let anonymous = try Curl.perform(
+            HTTPRequest(method: "POST", url: "https://127.0.0.1:\(port)/api/v1/checks", body: Array("{\"avs\":\"756\"}".utf8), caFile: ca)
+        )
+        #expect(anonymous.status == 401)
         #expect(refused.text.contains("avs.wrong_length"))
         let health = try Curl.perform(HTTPRequest(url: "https://localhost:\(port)/healthz", caFile: ca))
         #expect(health.text.contains("\"node\":\"orp-vs\""))
@@ -125,6 +138,10 @@ import Testing
         #expect(server.errors().contains("stopped"))
         // Nothing secret in what the server logged.
         #expect(!server.errors().contains("9217"))
+        #expect(!server.errors().contains(token))
+        // The checks are in the audit log, whose chain verifies.
+        let verified = try ciid("audit", "verify", "--data-dir", node)
+        #expect(verified.status == 0, "\(verified.output)\(verified.error)")
     }
 
     @Test func initRefusesToOverwriteANodeAndCommandsExplainAMissingOne() throws {

@@ -68,6 +68,16 @@ final class FederationHarness {
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// Appends `text` (whole sections) to node `id`'s ciid.conf (before it starts).
+    func appendToConfiguration(_ id: String, _ text: String) throws {
+        let path = try require(id).folder + "/ciid.conf"
+        let current = try String(contentsOfFile: path, encoding: .utf8)
+        try (current + "\n" + text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// The data folder of node `id`.
+    func folder(_ id: String) throws -> String { try require(id).folder }
+
     /// Runs a ciid command, failing on a non-zero exit.
     @discardableResult
     func ciid(_ arguments: String...) throws -> String {

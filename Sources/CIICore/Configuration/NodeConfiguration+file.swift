@@ -1,10 +1,12 @@
 extension NodeConfiguration {
     /// Every key the file may hold.
-    static let knownKeys: Set<String> = [
-        "node.role", "node.id", "node.dispositif", "server.listen", "server.tls_certificate", "server.tls_key",
-        "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
-        "federation.maintenance_interval_seconds", "federation.heartbeat_seconds",
-    ]
+    static let knownKeys: Set<String> = Set(
+        [
+            "node.role", "node.id", "node.dispositif", "server.listen", "server.tls_certificate", "server.tls_key",
+            "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
+            "federation.maintenance_interval_seconds", "federation.heartbeat_seconds",
+        ] as [String]
+    ).union(accessKeys)
 
     /// Reads the configuration from the text of `ciid.conf`.
     /// - Throws: ``ConfigError`` naming the file, the line and what is expected.
@@ -85,9 +87,11 @@ extension NodeConfiguration {
             name: "federation.heartbeat_seconds",
             file: file
         )
+        access = try Self.accessSettings(config, file: file)
+        mail = try Self.mailSettings(config, file: file)
     }
 
-    private static func integer(
+    static func integer(
         _ value: ConfigFile.Value?,
         default fallback: Int,
         range: ClosedRange<Int>,
@@ -121,8 +125,8 @@ extension NodeConfiguration {
         \(dispositif.map { "# The institution this node serves: ORP, CMS, OAI, OSP, OASI or T1.\ndispositif = \($0.rawValue)" } ?? "# A coordinator serves no dispositif.")
 
         [server]
-        # Address and port of the HTTPS server. Until caseworker login exists, the check API
-        # answers only to clients on loopback, whatever address is set here.
+        # Address and port of the HTTPS server: the caseworkers' pages, the check API and the
+        # federation's routes.
         listen = \(listenHost.contains(":") ? "[\(listenHost)]" : listenHost):\(listenPort)
         # TLS certificate chain and private key (PEM). `ciid init` made a development pair;
         # replace them with ones from your institution's PKI or the federation CA.
@@ -149,6 +153,7 @@ extension NodeConfiguration {
         # Seconds between empty batches to an idle peer (they reveal a peer that lost its state).
         heartbeat_seconds = \(federation.heartbeatSeconds)
 
+        \(renderedAccess)
         """
     }
 }

@@ -20,6 +20,10 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var maximumRejectedPercent: Int
     /// Federation timings.
     public var federation = FederationTimings()
+    /// Logins, sessions and check limits.
+    public var access = AccessSettings()
+    /// The mail relay for login codes and digests; nil when the node sends no mail.
+    public var mail: MailSettings?
 
     /// How often and how long the federation's background work runs.
     public struct FederationTimings: Sendable, Hashable {

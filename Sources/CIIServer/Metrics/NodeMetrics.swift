@@ -10,8 +10,14 @@ public final class NodeMetrics: Sendable {
     public let checksUnknown: Counter
     /// Checks refused for a bad AVS number.
     public let checksInvalid: Counter
-    /// Checks refused because the client was not on loopback.
+    /// Checks refused because the caller was not logged in or its token lacks the scope.
     public let checksForbidden: Counter
+    /// Checks refused because the caller reached its rate limit.
+    public let checksLimited: Counter
+    /// Logins by outcome.
+    public let loginsSucceeded: Counter
+    /// Login steps refused (password, code, lock).
+    public let loginsRefused: Counter
     /// Time to answer a check in-process (fingerprint, lookup, answer).
     public let checkDuration: DurationHistogram
 
@@ -28,6 +34,10 @@ public final class NodeMetrics: Sendable {
         checksUnknown = registry.makeCounter(descriptor: checks, labels: [("outcome", "unknown")])
         checksInvalid = registry.makeCounter(descriptor: checks, labels: [("outcome", "invalid_avs")])
         checksForbidden = registry.makeCounter(descriptor: checks, labels: [("outcome", "forbidden")])
+        checksLimited = registry.makeCounter(descriptor: checks, labels: [("outcome", "rate_limited")])
+        let logins = MetricNameDescriptor(namespace: "ciid", metricName: "logins", unitName: "total", helpText: "Login steps, by outcome")
+        loginsSucceeded = registry.makeCounter(descriptor: logins, labels: [("outcome", "ok")])
+        loginsRefused = registry.makeCounter(descriptor: logins, labels: [("outcome", "refused")])
         checkDuration = registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(
                 namespace: "ciid",

@@ -1,3 +1,4 @@
+public import CIIAccess
 public import CIICore
 public import CIIStore
 import Foundation
@@ -11,16 +12,22 @@ import Prometheus
 /// Body `{"avs": "756.9217.0769.85"}`; answer `{"known": true, "matches": [{"dispositif": "CMS",
 /// "node": "cms-vs", "lastFollowUp": "2025-04-17"}], "followedHere": false, "window": {"years": 3,
 /// "from": "2022-11-23", "to": "2026-11-23"}}`. A bad number is a 422 with the rule that failed.
-/// Until caseworker login exists, only clients on loopback are answered (403 otherwise).
+///
+/// The caller is an integration with an API token (`Authorization: Bearer ciid_…`), or a logged-in
+/// person whose session cookie comes with the header `X-CSRF-Token`; anyone else gets a 401.
+/// Each caller's checks are limited per minute and per day (429 with `Retry-After`), and every
+/// check goes to the audit log with its fingerprint, never the number.
 public struct CheckController: Sendable {
     let checker: AlertChecker
     let metrics: NodeMetrics
+    let access: AccessControl
     let today: @Sendable () -> Day
 
     /// Creates the controller.
-    public init(checker: AlertChecker, metrics: NodeMetrics, today: @escaping @Sendable () -> Day) {
+    public init(checker: AlertChecker, metrics: NodeMetrics, access: AccessControl, today: @escaping @Sendable () -> Day) {
         self.checker = checker
         self.metrics = metrics
+        self.access = access
         self.today = today
     }
 
@@ -28,20 +35,22 @@ public struct CheckController: Sendable {
         let avs: String
     }
 
-    /// Adds the route to `router`.
+    /// Adds the route to `router`, behind the token and session authenticators.
     public func addRoutes(to router: Router<NodeRequestContext>) {
-        router.post("/api/v1/checks") { request, context in try await self.check(request, context: context) }
+        router.group("/api/v1")
+            .add(middleware: TokenAuthenticator(access: access))
+            .add(middleware: SessionAuthenticator(access: access))
+            .post("/checks") { request, context in try await self.check(request, context: context) }
     }
 
     func check(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let language = request.headers[.acceptLanguage] == nil ? Language.en : Language(acceptLanguage: request.headers[.acceptLanguage])
-        guard context.isLoopback else {
-            metrics.checksForbidden.increment()
-            throw APIError(
-                .forbidden,
-                code: "check.loopback_only",
-                message: "Checks are answered only to clients on this machine until caseworker login is enabled."
-            )
+        let principal = try authorize(request, context: context)
+        if let limit = access.admitCheck(principal) {
+            metrics.checksLimited.increment()
+            var error = APIError(.tooManyRequests, code: "check.rate_limited", message: limit.message(language))
+            error.retryAfter = limit.window == .minute ? 60 : 3600
+            throw error
         }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         guard let input = try? JSONDecoder().decode(CheckRequest.self, from: Data(body.readableBytesView)) else {
@@ -52,6 +61,7 @@ public struct CheckController: Sendable {
             avs = try AVSNumber(input.avs)
         } catch {
             metrics.checksInvalid.increment()
+            access.recordInvalidCheck(principal, reason: error.code.rawValue)
             throw APIError(.unprocessableContent, code: error.code.rawValue, message: error.message(language))
         }
         let started = ContinuousClock.now
@@ -63,11 +73,37 @@ public struct CheckController: Sendable {
             throw APIError(.internalServerError, code: "check.unavailable", message: "The replica cannot be read; the administrator has been told.")
         }
         metrics.checkDuration.record(ContinuousClock.now - started)
+        access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
         (answer.matches.isEmpty ? metrics.checksUnknown : metrics.checksKnown).increment()
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: CheckAnswerFormat.json(answer)))
         )
+    }
+
+    /// The caller, if it may check: a token with the `checks` scope, or a session whose request
+    /// carries its anti-forgery token.
+    func authorize(_ request: Request, context: NodeRequestContext) throws -> Principal {
+        switch context.identity {
+        case .token(let token) where token.scope == .checks:
+            return .token(token)
+        case .session(let session) where !session.account.mustChangePassword:
+            guard access.csrfMatches(session, request.headers[.init("X-CSRF-Token")!]) else {
+                metrics.checksForbidden.increment()
+                throw APIError(.forbidden, code: "auth.csrf", message: "A call with the session cookie must send the header X-CSRF-Token.")
+            }
+            return .session(session)
+        case .session:
+            metrics.checksForbidden.increment()
+            throw APIError(.forbidden, code: "auth.password_change", message: "Change the one-time password on the page before checking.")
+        default:
+            metrics.checksForbidden.increment()
+            throw APIError(
+                .unauthorized,
+                code: "auth.required",
+                message: "Log in on the node's page, or send an API token as `Authorization: Bearer ciid_…` (ask the node's admin)."
+            )
+        }
     }
 }

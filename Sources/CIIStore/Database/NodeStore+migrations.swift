@@ -98,6 +98,16 @@ extension NodeStore {
                     """
             )
         }
+        // The institution's own dossier number, local like the caseworker: never published, never
+        // an AVS number (the importer refuses references that look like one).
+        migrator.registerMigration("v4: local dossier reference") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE own_followup ADD COLUMN reference TEXT;
+                    ALTER TABLE overlap_event ADD COLUMN reference TEXT;
+                    """
+            )
+        }
         return migrator
     }
 }

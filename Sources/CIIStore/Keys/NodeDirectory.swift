@@ -3,6 +3,8 @@
 /// ```
 /// DATA/ciid.conf            configuration (commented)
 /// DATA/node.sqlite          database (WAL): own set, change log, replica
+/// DATA/access.sqlite        accounts, sessions, API tokens (kept apart from the replica)
+/// DATA/audit/               the hash-chained audit log, one file per month; its key is keys/audit.key
 /// DATA/keys/signing.key     Ed25519 secret key (0600)   signing.pub  public key
 /// DATA/keys/box.key         X25519 secret key (0600)    box.pub      public key
 /// DATA/keys/federation.json federation keys by epoch (0600)
@@ -23,6 +25,8 @@ public struct NodeDirectory: Sendable {
     public var configuration: String { "\(root)/ciid.conf" }
     /// `node.sqlite`.
     public var database: String { "\(root)/node.sqlite" }
+    /// `access.sqlite`: accounts, sessions, API tokens.
+    public var accessDatabase: String { "\(root)/access.sqlite" }
     /// `keys/`.
     public var keys: String { "\(root)/keys" }
     /// `tls/`.

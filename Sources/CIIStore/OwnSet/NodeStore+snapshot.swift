@@ -9,7 +9,7 @@ extension NodeStore {
     /// - People new to the set, or whose last follow-up moved, become upserts.
     /// - People of the old set missing from `followUps` (of any epoch) become retractions.
     /// - Anyone else changes nothing, so importing the same snapshot twice writes no change.
-    ///   A change of start date or caseworker alone is kept locally and not published.
+    ///   A change of start date, caseworker or reference alone is kept locally and not published.
     ///
     /// - Parameters:
     ///   - followUps: the snapshot, one entry per fingerprint (the importer merges duplicates).
@@ -19,7 +19,7 @@ extension NodeStore {
         try write { db in
             var current = [OwnKey: OwnFollowUp]()
             current.reserveCapacity(followUps.count)
-            try RawStatement(db, "SELECT epoch, fingerprint, started_on, last_on, caseworker FROM own_followup").query { row in
+            try RawStatement(db, "SELECT epoch, fingerprint, started_on, last_on, caseworker, reference FROM own_followup").query { row in
                 guard let epoch = Epoch(UInt32(truncatingIfNeeded: row.int64(0))), let fingerprint = row.fingerprint(1) else {
                     throw StoreError(.corrupt, "own_followup holds a row that is not a fingerprint")
                 }
@@ -28,16 +28,17 @@ extension NodeStore {
                     epoch: epoch,
                     startedOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(2))),
                     lastOn: Day(daysSince1970: Int32(truncatingIfNeeded: row.int64(3))),
-                    caseworker: row.text(4)
+                    caseworker: row.text(4),
+                    reference: row.text(5)
                 )
             }
 
             let upsertOwn = try RawStatement(
                 db,
                 """
-                INSERT INTO own_followup (epoch, fingerprint, started_on, last_on, caseworker) VALUES (?1, ?2, ?3, ?4, ?5)
+                INSERT INTO own_followup (epoch, fingerprint, started_on, last_on, caseworker, reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT (epoch, fingerprint) DO UPDATE SET started_on = excluded.started_on, last_on = excluded.last_on,
-                caseworker = excluded.caseworker
+                caseworker = excluded.caseworker, reference = excluded.reference
                 """
             )
             let deleteOwn = try RawStatement(db, "DELETE FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
@@ -64,6 +65,7 @@ extension NodeStore {
                 upsertOwn.bind(3, Int64(followUp.startedOn.daysSince1970))
                 upsertOwn.bind(4, Int64(followUp.lastOn.daysSince1970))
                 upsertOwn.bind(5, followUp.caseworker)
+                upsertOwn.bind(6, followUp.reference)
                 try upsertOwn.run()
                 if previous?.lastOn == followUp.lastOn {
                     summary.unchanged += 1
@@ -108,13 +110,14 @@ extension NodeStore {
     /// The node's own follow-ups, all epochs.
     public func ownFollowUps() throws(StoreError) -> [OwnFollowUp] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT epoch, fingerprint, started_on, last_on, caseworker FROM own_followup").map { row in
+            try Row.fetchAll(db, sql: "SELECT epoch, fingerprint, started_on, last_on, caseworker, reference FROM own_followup").map { row in
                 OwnFollowUp(
                     fingerprint: row[1],
                     epoch: Epoch(UInt32(row[0] as Int64)) ?? .first,
                     startedOn: row[2],
                     lastOn: row[3],
-                    caseworker: row[4]
+                    caseworker: row[4],
+                    reference: row[5]
                 )
             }
         }

@@ -12,14 +12,18 @@ public struct OwnFollowUp: Sendable, Hashable {
     public var lastOn: Day
     /// The institution's identifier of the caseworker in charge, if the import named one.
     public var caseworker: String?
+    /// The institution's own dossier or case number, if the import named one: local like the
+    /// caseworker, never published, and never an AVS number (the importer refuses those).
+    public var reference: String?
 
     /// Creates a follow-up.
-    public init(fingerprint: Fingerprint, epoch: Epoch, startedOn: Day, lastOn: Day, caseworker: String? = nil) {
+    public init(fingerprint: Fingerprint, epoch: Epoch, startedOn: Day, lastOn: Day, caseworker: String? = nil, reference: String? = nil) {
         self.fingerprint = fingerprint
         self.epoch = epoch
         self.startedOn = startedOn
         self.lastOn = lastOn
         self.caseworker = caseworker
+        self.reference = reference
     }
 }
 

@@ -26,7 +26,8 @@ extension NodeStore {
     /// - A batch whose `after` is not the replica's checkpoint for `origin` is refused (`gap`).
     /// - A `reset` batch (a full resend from sequence 0) first drops everything held of `origin`.
     /// - Otherwise every change is applied, the checkpoint moves to `through`, and an overlap
-    ///   event is recorded for each upsert that adds or refreshes a person of the node's own set.
+    ///   event is recorded for each upsert that adds or refreshes a person of the node's own set,
+    ///   with the caseworker and dossier reference the import named for that person.
     public func applyBatch(
         origin: NodeID,
         dispositif: Dispositif,
@@ -56,12 +57,12 @@ extension NodeStore {
                 """
             )
             let retract = try RawStatement(db, "DELETE FROM replica WHERE fingerprint = ?1 AND origin = ?2")
-            let own = try RawStatement(db, "SELECT caseworker FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
+            let own = try RawStatement(db, "SELECT caseworker, reference FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
             let overlap = try RawStatement(
                 db,
                 """
-                INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at, reference)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """
             )
             let recordedAt = Int64(now.timeIntervalSince1970)
@@ -98,15 +99,18 @@ extension NodeStore {
                 own.bind(2, change.fingerprint)
                 var found = false
                 var caseworker: String?
+                var reference: String?
                 try own.query { row in
                     found = true
                     caseworker = row.text(0)
+                    reference = row.text(1)
                 }
                 guard found else { continue }
                 overlap.bind(3, epoch)
                 overlap.bind(4, change.fingerprint)
                 overlap.bind(5, last)
                 overlap.bind(6, caseworker)
+                overlap.bind(8, reference)
                 try overlap.run()
                 overlaps += 1
             }

@@ -14,6 +14,8 @@ public struct OverlapEvent: Sendable, Hashable {
     public var theirLastFollowUp: Day
     /// The local caseworker the import named for this person, if any.
     public var caseworker: String?
+    /// The institution's own dossier reference the import gave for this person, if any (never an AVS number).
+    public var reference: String?
     /// When the event was recorded.
     public var recordedAt: Date
     /// The fingerprint (never shown to people; lets a caseworker's own system find the person).
@@ -26,7 +28,8 @@ extension NodeStore {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint FROM overlap_event ORDER BY id DESC LIMIT ?",
+                sql:
+                    "SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference FROM overlap_event ORDER BY id DESC LIMIT ?",
                 arguments: [limit]
             ).map { row in
                 OverlapEvent(
@@ -35,6 +38,7 @@ extension NodeStore {
                     dispositif: Dispositif(rawValue: row[2]) ?? .orp,
                     theirLastFollowUp: row[3],
                     caseworker: row[4],
+                    reference: row[7],
                     recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)),
                     fingerprint: row[6]
                 )

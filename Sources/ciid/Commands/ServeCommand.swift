@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAccess
 import CIICore
 import CIIFederation
 import CIIServer
@@ -53,9 +54,18 @@ struct ServeCommand: AsyncParsableCommand {
             certificate: directory.resolve(configuration.tlsCertificate),
             key: directory.resolve(configuration.tlsKey)
         )
-        var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics)
+        let auditWriter = AuditWriter(log: try NodeAccess.auditLog(directory, configuration), logger: logger)
+        let access = try NodeAccess.control(directory, configuration, audit: auditWriter, mailer: try NodeAccess.mailer(directory, configuration))
+        let inbox = AlertInbox(node: store, access: access)
+        var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)
         server.benchRoute = benchRoute
         var services: [any Service] = []
+        if configuration.role == .dispositif {
+            services.append(AccessMaintenance(access: access, inbox: inbox))
+            if configuration.mail == nil {
+                logger.warning("no [mail] relay in ciid.conf: logins by e-mailed code will fail until one is set")
+            }
+        }
         if let federation {
             let manifestPath = configuration.role == .coordinator ? Coordinator(directory: directory, configuration: configuration).manifestPath : nil
             let timings = configuration.federation
@@ -93,7 +103,12 @@ struct ServeCommand: AsyncParsableCommand {
             if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic) }
         }
         let group = ServiceGroup(
-            configuration: .init(services: [application] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(
+                services: [ServiceGroupConfiguration.ServiceConfiguration(service: auditWriter)]
+                    + ([application] + services).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
         )
         try await group.run()
         logger.info("stopped")

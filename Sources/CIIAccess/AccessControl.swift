@@ -1,0 +1,66 @@
+public import CIICore
+public import Foundation
+public import Logging
+import Sodium
+
+/// Accounts, logins, sessions, API tokens and check limits of a dispositif node: every rule of
+/// people's access, with no HTTP in it (the server's pages and the CLI both call this).
+///
+/// Every decision is written to the audit log through ``audit``; no password, code, token or
+/// AVS number is ever put in an event, an error or a log line.
+public final class AccessControl: Sendable {
+    /// The access database.
+    public let store: AccessStore
+    /// The rules (time-outs, lockout, limits).
+    public let settings: AccessSettings
+    /// Where events go.
+    public let audit: any AuditRecorder
+    /// Sends login codes and digests; nil when the node has no relay (e-mailed codes then fail).
+    public let mailer: (any Mailer)?
+    /// The sender of e-mails.
+    public let mailFrom: String
+    /// The node's name in e-mails (e.g. "ORP (orp-vs)").
+    public let nodeName: String
+    /// The password rules.
+    public let policy = PasswordPolicy()
+    /// The clock (injectable for tests).
+    public let now: @Sendable () -> Date
+    let limiter: RateLimiter
+    let tokens: TokenCache
+    let logger: Logger
+
+    /// Creates the access rules of a node.
+    /// - Parameters:
+    ///   - store: the access database.
+    ///   - settings: the `[access]` settings.
+    ///   - audit: where events go.
+    ///   - mailer: how codes and digests are sent.
+    ///   - mailFrom: the sender address.
+    ///   - nodeName: how e-mails name the node.
+    ///   - now: the clock.
+    public init(
+        store: AccessStore,
+        settings: AccessSettings,
+        audit: any AuditRecorder,
+        mailer: (any Mailer)?,
+        mailFrom: String = "ciid@localhost",
+        nodeName: String,
+        logger: Logger = Logger(label: "ciid.access"),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.settings = settings
+        self.audit = audit
+        self.mailer = mailer
+        self.mailFrom = mailFrom
+        self.nodeName = nodeName
+        self.logger = logger
+        self.now = now
+        self.limiter = RateLimiter()
+        self.tokens = TokenCache(store: store)
+    }
+
+    func record(_ kind: AuditKind, actor: String, subject: String? = nil, outcome: String = "ok", _ details: [(String, String)] = []) {
+        audit.record(AuditEvent(time: now(), kind: kind, actor: actor, subject: subject, outcome: outcome, detailList: details))
+    }
+}

@@ -1,0 +1,38 @@
+/// What went wrong with an account, a login or a token, in words an admin can act on.
+///
+/// Never holds a password, a login code, a token or an AVS number.
+public struct AccessError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The kinds of failure.
+    public enum Code: String, Sendable {
+        /// No account (or token) with that e-mail or number.
+        case unknownAccount
+        /// An account with that e-mail exists already.
+        case duplicateEmail
+        /// A field is not acceptable (e-mail, name, role, language…).
+        case invalidField
+        /// The new password breaks the password policy.
+        case weakPassword
+        /// The current password given is wrong.
+        case wrongPassword
+        /// The TOTP code given is wrong.
+        case wrongCode
+        /// The access database cannot be read or written.
+        case storage
+        /// The node cannot send mail.
+        case mail
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// What happened and what to do, in English (pages translate by ``code``).
+    public let reason: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    /// The reason.
+    public var description: String { reason }
+}

@@ -1,0 +1,158 @@
+public import CIICore
+import Foundation
+import GRDB
+import Sodium
+
+extension AccessControl {
+    /// A new account and the one-time password to hand to its owner (shown once, never stored).
+    public struct NewCredentials: Sendable {
+        /// The account.
+        public let account: Account
+        /// The first password; it must be changed at the first login.
+        public let oneTimePassword: String
+    }
+
+    /// Creates an account with a one-time password.
+    /// - Parameters:
+    ///   - email: where login codes go.
+    ///   - name: the person's name.
+    ///   - language: fr or de.
+    ///   - role: caseworker or admin.
+    ///   - caseworker: the identifier the institution's export uses for this person (routes overlap alerts).
+    ///   - actor: who asks, for the audit log (`cli`, `account:3`).
+    public func createAccount(
+        email: String,
+        name: String,
+        language: Language,
+        role: AccountRole,
+        caseworker: String?,
+        by actor: String
+    ) throws(AccessError) -> NewCredentials {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingCharacters(in: .whitespaces)
+        try Self.validate(email: email)
+        guard !name.isEmpty, name.count <= 120, !name.contains(where: \.isNewline) else {
+            throw AccessError(.invalidField, "the name must be 1 to 120 characters on one line")
+        }
+        guard language != .en else { throw AccessError(.invalidField, "the language of an account is fr or de") }
+        let caseworker = try Self.validate(caseworker: caseworker)
+        let password = OneTimePassword.make()
+        let hash = try Self.hash(password)
+        let account = try store.insertAccount(
+            email: email,
+            name: name,
+            language: language,
+            role: role,
+            caseworker: caseworker,
+            passwordHash: hash,
+            now: now()
+        )
+        record(.accountCreated, actor: actor, subject: account.auditName, [("role", role.rawValue), ("language", language.rawValue)])
+        return NewCredentials(account: account, oneTimePassword: password)
+    }
+
+    /// Every account, ordered by name.
+    public func accounts() throws(AccessError) -> [Account] { try store.accounts() }
+
+    /// Disables an account and ends its sessions.
+    public func disable(_ id: Int64, by actor: String) throws(AccessError) -> Account {
+        let account = try store.updateAccount(id, "active = 0, disabled_reason = 'admin'")
+        try endSessions(of: id)
+        record(.accountDisabled, actor: actor, subject: account.auditName, [("reason", "admin")])
+        return account
+    }
+
+    /// Renews an account: active again for four months from now, unlocked.
+    public func renew(_ id: Int64, by actor: String) throws(AccessError) -> Account {
+        let account = try store.updateAccount(
+            id,
+            "active = 1, disabled_reason = NULL, failed_logins = 0, locked_until = NULL, last_used_at = ?",
+            [now().timeIntervalSince1970]
+        )
+        record(.accountRenewed, actor: actor, subject: account.auditName)
+        return account
+    }
+
+    /// Gives an account a new one-time password, unlocks it and ends its sessions.
+    /// - Parameter removeTOTP: also forget its authenticator app (lost phone): codes go by e-mail again.
+    public func resetPassword(_ id: Int64, removeTOTP: Bool = false, by actor: String) throws(AccessError) -> NewCredentials {
+        let password = OneTimePassword.make()
+        let hash = try Self.hash(password)
+        let totp = removeTOTP ? ", second_factor = 'email', totp_secret = NULL, totp_last_step = NULL" : ""
+        let account = try store.updateAccount(
+            id,
+            "password_hash = ?, must_change_password = 1, failed_logins = 0, locked_until = NULL\(totp)",
+            [hash]
+        )
+        try endSessions(of: id)
+        record(.accountReset, actor: actor, subject: account.auditName, [("totp_removed", removeTOTP ? "yes" : "no")])
+        return NewCredentials(account: account, oneTimePassword: password)
+    }
+
+    /// Changes the role, language or caseworker identifier of an account.
+    public func update(
+        _ id: Int64,
+        role: AccountRole? = nil,
+        language: Language? = nil,
+        caseworker: String?? = nil,
+        by actor: String
+    ) throws(AccessError) -> Account {
+        var sets: [String] = []
+        var arguments: StatementArguments = []
+        var details: [(String, String)] = []
+        if let role {
+            sets.append("role = ?")
+            _ = arguments.append(contentsOf: [role.rawValue])
+            details.append(("role", role.rawValue))
+        }
+        if let language {
+            guard language != .en else { throw AccessError(.invalidField, "the language of an account is fr or de") }
+            sets.append("language = ?")
+            _ = arguments.append(contentsOf: [language.rawValue])
+            details.append(("language", language.rawValue))
+        }
+        if let caseworker {
+            let value = try Self.validate(caseworker: caseworker)
+            sets.append("caseworker = ?")
+            _ = arguments.append(contentsOf: [value])
+            details.append(("caseworker", value == nil ? "none" : "set"))
+        }
+        guard try store.account(id: id) != nil else { throw AccessError(.unknownAccount, "there is no account number \(id)") }
+        guard !sets.isEmpty else { throw AccessError(.invalidField, "nothing to change") }
+        let account = try store.updateAccount(id, sets.joined(separator: ", "), arguments)
+        let ownLanguage = actor == account.auditName && role == nil && caseworker == nil
+        record(ownLanguage ? .languageChanged : .accountChanged, actor: actor, subject: account.auditName, details)
+        return account
+    }
+
+    /// The account `id`, or an error naming it.
+    public func account(_ id: Int64) throws(AccessError) -> Account {
+        guard let account = try store.account(id: id) else { throw AccessError(.unknownAccount, "there is no account number \(id)") }
+        return account
+    }
+
+    static func validate(email: String) throws(AccessError) {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            email.count <= 254, !email.contains(where: { $0.isWhitespace || $0.isNewline || "<>()[],;:\"\\".contains($0) })
+        else {
+            throw AccessError(.invalidField, "`\(email.prefix(80))` is not an e-mail address such as anne.muster@vs.ch")
+        }
+    }
+
+    static func validate(caseworker: String?) throws(AccessError) -> String? {
+        guard let value = caseworker?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard value.count <= 64, !value.contains(where: { $0.isNewline || $0 == "\t" }) else {
+            throw AccessError(.invalidField, "the caseworker identifier must be at most 64 characters on one line")
+        }
+        return value
+    }
+
+    static func hash(_ password: String) throws(AccessError) -> String {
+        do {
+            return try PasswordHash.hash(password)
+        } catch {
+            throw AccessError(.storage, "the password could not be hashed: \(error)")
+        }
+    }
+}

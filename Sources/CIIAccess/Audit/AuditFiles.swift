@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files of the log in its folder: one per month, `audit-2026-11.jsonl`, and `audit.lock`.
+enum AuditFiles {
+    /// The file whose exclusive `flock` every writer holds while it appends or purges.
+    static let lockName = "audit.lock"
+
+    /// `audit-YYYY-MM.jsonl` of a month (`year * 12 + month - 1`).
+    static func name(month: Int) -> String {
+        let year = String(month / 12)
+        let number = String(month % 12 + 1)
+        return "audit-\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(number.count == 1 ? "0" : "")\(number).jsonl"
+    }
+
+    /// The month a file name stands for, if it is one of the log's.
+    static func month(ofName name: String) -> Int? {
+        let utf8 = Array(name.utf8)
+        guard utf8.count == 19, name.hasPrefix("audit-"), name.hasSuffix(".jsonl"), utf8[10] == 0x2D,
+            let year = Int(String(decoding: utf8[6..<10], as: UTF8.self)),
+            let month = Int(String(decoding: utf8[11..<13], as: UTF8.self)), (1...12).contains(month)
+        else { return nil }
+        return year * 12 + month - 1
+    }
+
+    /// The monthly files in `folder`, oldest first; none when the folder does not exist.
+    static func list(_ folder: String) throws(AuditError) -> [(name: String, month: Int)] {
+        guard FileManager.default.fileExists(atPath: folder) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw AuditError(.readFailed, "cannot list the audit folder \(folder): \(error.localizedDescription)")
+        }
+        return names.compactMap { name in month(ofName: name).map { (name, $0) } }.sorted { $0.month < $1.month }
+    }
+
+    /// The ranges of the lines of `bytes`, each without its newline; a last line without one is left out.
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = bytes.startIndex
+        var index = start
+        while let newline = bytes[index...].firstIndex(of: 0x0A) {
+            out.append(start..<newline)
+            index = newline + 1
+            start = index
+        }
+        return out
+    }
+
+    /// The text of `errno`.
+    static var lastError: String { String(cString: strerror(errno)) }
+
+    /// Reads the whole of a file, up to `limit` bytes.
+    static func read(_ path: String, limit: Int? = nil) throws(AuditError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw AuditError(.readFailed, "cannot read \(path)") }
+        return limit.map { Array(data.prefix($0)) } ?? Array(data)
+    }
+
+    /// Takes (`LOCK_EX` or `LOCK_SH`) or releases (`LOCK_UN`) a `flock` on `descriptor`, waiting as long as it takes.
+    static func lock(_ descriptor: Int32, _ operation: Int32) throws(AuditError) {
+        while flock(descriptor, operation) != 0 {
+            guard errno == EINTR else { throw AuditError(.cannotOpen, "cannot lock the audit folder: \(lastError)") }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+extension AuditWriter {
+    /// Writes batches until graceful shutdown (or cancellation), then everything that waits.
+    public func run() async throws {
+        var nextPurge = ContinuousClock.now
+        var failures = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            if ContinuousClock.now >= nextPurge {
+                await purge()
+                nextPurge = .now + purgeInterval
+            }
+            do {
+                let written = try await drain()
+                if failures > 0 { logger.notice("the audit log is writable again: \(written) waiting events written") }
+                failures = 0
+            } catch {
+                failures += 1
+                if failures == 1 || failures % 50 == 0 {
+                    logger.error("cannot write the audit log (attempt \(failures), \(backlog) events kept in memory, retrying): \(error)")
+                }
+            }
+            let pause = failures == 0 ? flushInterval : min(flushInterval * (1 << min(failures, 8)), .seconds(30))
+            await withGracefulShutdownHandler {
+                await waitForWork(pause, wantsBatch: failures == 0)
+            } onGracefulShutdown: {
+                self.wakeForShutdown()
+            }
+        }
+        await drainAtShutdown()
+    }
+
+    /// Writes what is left, trying a few times; says how many events are lost if it cannot.
+    private func drainAtShutdown() async {
+        var lastError: AuditError?
+        for attempt in 1...5 {
+            do {
+                _ = try await drain()
+                return
+            } catch {
+                lastError = error
+                if attempt < 5 { try? await Task.sleep(for: .milliseconds(200)) }
+            }
+        }
+        logger.critical("stopping with \(backlog) audit events that could not be written: \(lastError.map { "\($0)" } ?? "")")
+    }
+
+    /// Waits `pause`, or less if shutdown comes or (when `wantsBatch`) ``batchSize`` events wait.
+    private func waitForWork(_ pause: Duration, wantsBatch: Bool) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: pause) }
+            group.addTask { await self.waitForWake(wantsBatch: wantsBatch) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Returns once woken (by ``record(_:)``, shutdown or cancellation).
+    private func waitForWake(wantsBatch: Bool) async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = pending.withLock { pending -> Bool in
+                    if pending.stopping || Task.isCancelled || (wantsBatch && pending.events.count >= batchSize) { return true }
+                    pending.waiter = continuation
+                    pending.wantsBatch = wantsBatch
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            wake(stopping: false)
+        }
+    }
+
+    /// Wakes the run loop for good: graceful shutdown has begun.
+    private func wakeForShutdown() { wake(stopping: true) }
+
+    private func wake(stopping: Bool) {
+        let waiter = pending.withLock { pending -> CheckedContinuation<Void, Never>? in
+            if stopping { pending.stopping = true }
+            defer { pending.waiter = nil }
+            return pending.waiter
+        }
+        waiter?.resume()
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// The live API tokens in memory, by hash, so that checking a bearer token costs a hash and a
+/// dictionary lookup. Reloaded after a change made by this process and every few seconds
+/// (a token revoked from the CLI stops working within that time).
+final class TokenCache: Sendable {
+    let store: AccessStore
+    private let state = Mutex<(tokens: [Data: APIToken], loadedAt: ContinuousClock.Instant?)>(([:], nil))
+    static let refresh = Duration.seconds(3)
+
+    init(store: AccessStore) { self.store = store }
+
+    func token(hash: Data) throws(AccessError) -> APIToken? {
+        let clock = ContinuousClock.now
+        let cached = state.withLock { state -> APIToken?? in
+            guard let loaded = state.loadedAt, clock - loaded < Self.refresh else { return .none }
+            return .some(state.tokens[hash])
+        }
+        if let cached { return cached }
+        return try reload()[hash]
+    }
+
+    @discardableResult
+    func reload() throws(AccessError) -> [Data: APIToken] {
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, scope, created_at, created_by, token_hash FROM api_token WHERE revoked_at IS NULL").map(
+                StoredRow.init
+            )
+        }
+        var tokens: [Data: APIToken] = [:]
+        for row in rows {
+            guard let scope = APIToken.Scope(rawValue: row[2]) else { continue }
+            let token = APIToken(
+                id: row[0],
+                name: row[1],
+                scope: scope,
+                createdAt: Date(timeIntervalSince1970: row[3]),
+                createdBy: row[4],
+                revokedAt: nil
+            )
+            tokens[row[5] as Data] = token
+        }
+        let now = ContinuousClock.now
+        state.withLock { $0 = (tokens, now) }
+        return tokens
+    }
+}

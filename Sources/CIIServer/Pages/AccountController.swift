@@ -1,0 +1,210 @@
+import CIIAccess
+import CIICore
+import Hummingbird
+
+/// A person's own settings: language, digest, password, authenticator app; and the language
+/// switch every page carries.
+struct AccountController: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: RouterGroup<NodeRequestContext>) {
+        router.get("/account") { request, context in self.page(PageState(request: request, context: context)) }
+        router.get("/account/password") { request, context in self.passwordPage(PageState(request: request, context: context)) }
+        router.post("/account/password") { request, context in try await self.changePassword(request, context: context) }
+        router.post("/account/settings") { request, context in try await self.settings(request, context: context) }
+        router.post("/account/totp/start") { request, context in try await self.totp(request, context: context, step: "start") }
+        router.post("/account/totp/confirm") { request, context in try await self.totp(request, context: context, step: "confirm") }
+        router.post("/account/totp/remove") { request, context in try await self.totp(request, context: context, step: "remove") }
+        router.post("/language") { request, context in try await self.language(request, context: context) }
+    }
+
+    func page(_ state: PageState, notice: String? = nil) -> Response {
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        let account = session.account
+        return pages.renderer.render(
+            "account",
+            title: pages.text("account_title", state),
+            [
+                "is_fr": account.language == .fr, "is_de": account.language == .de, "wants_digest": account.wantsDigest,
+                "uses_totp": account.secondFactor == .totp,
+            ],
+            state: state,
+            unread: pages.unread(state),
+            notice: notice
+        )
+    }
+
+    func passwordPage(_ state: PageState, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let session: Session
+        switch pages.session(state, allowPendingPassword: true) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        return pages.renderer.render(
+            "password",
+            title: pages.text("password_title", state),
+            ["forced": session.account.mustChangePassword],
+            state: state,
+            error: error,
+            status: status
+        )
+    }
+
+    func changePassword(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let session: Session
+        switch pages.session(state, allowPendingPassword: true) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        do {
+            if let problem = try pages.access.changePassword(
+                session,
+                current: form["current"],
+                new: form["new"] ?? "",
+                confirmation: form["confirm"] ?? ""
+            ) {
+                return passwordPage(state, error: problem.message(state.language), status: .unprocessableContent)
+            }
+        } catch  where error.code == .wrongPassword {
+            return passwordPage(state, error: pages.text("password_wrong_current", state), status: .unprocessableContent)
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+        var fresh = session
+        fresh.account.mustChangePassword = false
+        let after = PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/check")
+        return CheckPageController(pages: pages).page(after, notice: pages.text("password_changed", state))
+    }
+
+    func settings(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        var account = session.account
+        do {
+            if let language = form["language"].flatMap(Language.init(rawValue:)), language != .en, language != account.language {
+                account = try pages.access.update(account.id, language: language, by: account.auditName)
+            }
+            try pages.access.setDigest(account, wanted: form["digest"] == "1")
+            account.wantsDigest = form["digest"] == "1"
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+        var fresh = session
+        fresh.account = account
+        let after = PageState(language: account.language, session: fresh, csrf: state.csrf, path: "/account")
+        return page(after, notice: pages.text("settings_saved", after))
+    }
+
+    func totp(_ request: Request, context: NodeRequestContext, step: String) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        let account = session.account
+        do {
+            switch step {
+            case "start":
+                return totpPage(pages.access.beginTOTPEnrolment(for: account), state: state)
+            case "confirm":
+                let secret = form["secret"] ?? ""
+                do {
+                    try pages.access.confirmTOTP(account, secret: secret, code: form["code"] ?? "")
+                } catch  where error.code == .wrongCode || error.code == .invalidField {
+                    let enrolment = pages.access.enrolment(secret: secret, account: account)
+                    return totpPage(enrolment, state: state, error: pages.text("totp_wrong", state))
+                }
+                var fresh = session
+                fresh.account.secondFactor = .totp
+                return page(
+                    PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/account"),
+                    notice: pages.text("totp_enrolled", state)
+                )
+            default:
+                try pages.access.removeTOTP(account, by: account.auditName)
+                var fresh = session
+                fresh.account.secondFactor = .email
+                return page(
+                    PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/account"),
+                    notice: pages.text("totp_removed", state)
+                )
+            }
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+    }
+
+    func totpPage(_ enrolment: TOTPEnrolment, state: PageState, error: String? = nil) -> Response {
+        pages.renderer.render(
+            "totp",
+            title: pages.text("totp_title", state),
+            ["key": enrolment.key, "url": enrolment.url, "secret": enrolment.secret],
+            state: state,
+            error: error,
+            status: error == nil ? .ok : .unprocessableContent
+        )
+    }
+
+    /// Switches the language: stored on the account when logged in, in a cookie before.
+    func language(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        guard let language = form["to"].flatMap(Language.init(rawValue:)), language != .en else { return Pages.redirect("/") }
+        if let session = state.session, session.account.language != language {
+            do {
+                _ = try pages.access.update(session.account.id, language: language, by: session.account.auditName)
+            } catch {
+                return pages.unavailable(error, state: state, context: context)
+            }
+        }
+        var response = Pages.redirect(Self.page(after: form["back"] ?? "/"))
+        response.setCookie(
+            Cookie(
+                name: PageState.languageCookie,
+                value: language.rawValue,
+                maxAge: 365 * 86_400,
+                path: "/",
+                secure: true,
+                httpOnly: true,
+                sameSite: .strict
+            )
+        )
+        return response
+    }
+
+    /// The page to show after switching language on `path`: that page, or the page a form on it belongs to.
+    static func page(after path: String) -> String {
+        let pages = ["/check", "/alerts", "/account/password", "/account", "/admin", "/login/code", "/login"]
+        if pages.contains(path) { return path }
+        return pages.first { path.hasPrefix($0 + "/") } ?? "/"
+    }
+}

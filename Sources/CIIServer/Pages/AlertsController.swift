@@ -1,0 +1,70 @@
+import CIIAccess
+import CIICore
+import Foundation
+import Hummingbird
+
+/// The inbox of overlap alerts: another dispositif started or refreshed a follow-up of one of
+/// the caseworker's people.
+struct AlertsController: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: RouterGroup<NodeRequestContext>) {
+        router.get("/alerts") { request, context in self.page(PageState(request: request, context: context), context: context) }
+        router.post("/alerts/{id}/read") { request, context in try await self.markRead(request, context: context) }
+    }
+
+    func page(_ state: PageState, context: NodeRequestContext, notice: String? = nil) -> Response {
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        let alerts: [InboxAlert]
+        do {
+            alerts = try pages.inbox.alerts(for: session.account)
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+        let rows: [[String: Any]] = alerts.map { alert in
+            var row: [String: Any] = [
+                "id": String(alert.id),
+                "recorded": Day(alert.recordedAt).swiss,
+                "code": alert.dispositif.code(state.language),
+                "name": alert.dispositif.name(state.language),
+                "their_last": alert.theirLastFollowUp.swiss,
+                "reference": alert.reference ?? "—",
+                "caseworker": alert.caseworker ?? "—",
+            ]
+            if alert.readAt == nil { row["unread"] = true }
+            return row
+        }
+        return pages.renderer.render(
+            "alerts",
+            title: pages.text("alerts_title", state),
+            ["alerts": rows, "has_alerts": !rows.isEmpty],
+            state: state,
+            unread: alerts.filter { $0.readAt == nil }.count,
+            notice: notice
+        )
+    }
+
+    func markRead(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        switch try await pages.form(request, context: context, state: state) {
+        case .success: break
+        case .failure(let refusal): return refusal
+        }
+        guard let id = context.parameters.get("id", as: Int64.self) else { return Pages.redirect("/alerts") }
+        do {
+            try pages.inbox.markRead(id, by: session.account)
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+        return Pages.redirect("/alerts")
+    }
+}

@@ -1,0 +1,98 @@
+import CIIAccess
+import CIICore
+import CIIStore
+import Foundation
+import Hummingbird
+import Prometheus
+
+/// The check page: type an AVS number, see which other dispositifs followed the person in the
+/// window, and what to do next.
+struct CheckPageController: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: RouterGroup<NodeRequestContext>) {
+        router.get("/check") { request, context in self.page(PageState(request: request, context: context)) }
+        router.post("/check") { request, context in try await self.check(request, context: context) }
+    }
+
+    func page(
+        _ state: PageState,
+        data: [String: Any] = [:],
+        notice: String? = nil,
+        error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        var data = data
+        data["checks_left"] = String(pages.access.checksLeftToday(.session(session)))
+        return pages.renderer.render(
+            "check",
+            title: pages.text("check_title", state),
+            data,
+            state: state,
+            unread: pages.unread(state),
+            notice: notice,
+            error: error,
+            status: status
+        )
+    }
+
+    func check(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let session: Session
+        switch pages.session(state) {
+        case .success(let value): session = value
+        case .failure(let response): return response
+        }
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        let principal = Principal.session(session)
+        if let limit = pages.access.admitCheck(principal) {
+            pages.metrics.checksLimited.increment()
+            return page(state, data: ["limit": limit.message(state.language)], status: .tooManyRequests)
+        }
+        let avs: AVSNumber
+        do {
+            avs = try AVSNumber(form["avs"] ?? "")
+        } catch {
+            pages.metrics.checksInvalid.increment()
+            pages.access.recordInvalidCheck(principal, reason: error.code.rawValue)
+            return page(state, error: error.message(state.language), status: .unprocessableContent)
+        }
+        let answer: CheckAnswer
+        do {
+            answer = try pages.checker.check(avs, today: pages.today())
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+        pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        (answer.matches.isEmpty ? pages.metrics.checksUnknown : pages.metrics.checksKnown).increment()
+        return page(state, data: ["result": Self.result(answer, language: state.language)])
+    }
+
+    static func result(_ answer: CheckAnswer, language: Language) -> [String: Any] {
+        let matches: [[String: Any]] = answer.matches.map { match in
+            let (year, month, _) = match.lastFollowUp.components
+            return [
+                "code": match.dispositif.code(language),
+                "name": match.dispositif.name(language),
+                "month": String(format: "%02d.%04d", month, year),
+            ]
+        }
+        return [
+            "known": !answer.matches.isEmpty,
+            "matches": matches,
+            "followed_here": answer.followedHere,
+            "window_from": answer.windowStart.swiss,
+            "window_to": answer.checkedOn.swiss,
+            "window_years": String(answer.window.years),
+        ]
+    }
+}

@@ -1,0 +1,155 @@
+import CIIAccess
+import CIICore
+import Hummingbird
+import Prometheus
+
+/// Logging in and out: e-mail and password, then the second factor, then the session cookie.
+struct LoginController: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: RouterGroup<NodeRequestContext>) {
+        router.get("/") { request, context in
+            PageState(request: request, context: context).session == nil ? Pages.redirect("/login") : Pages.redirect("/check")
+        }
+        router.get("/login") { request, context in
+            let state = PageState(request: request, context: context)
+            return self.loginPage(state, notice: request.uri.queryParameters["bye"] != nil ? self.pages.text("logged_out", state) : nil)
+        }
+        router.post("/login") { request, context in try await self.login(request, context: context) }
+        router.get("/login/code") { request, context in self.codePage(request, state: PageState(request: request, context: context)) }
+        router.post("/login/code") { request, context in try await self.code(request, context: context) }
+        router.post("/login/resend") { request, context in try await self.resend(request, context: context) }
+        router.post("/logout") { request, context in try await self.logout(request, context: context) }
+    }
+
+    func loginPage(_ state: PageState, email: String = "", notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response
+    {
+        if state.session != nil { return Pages.redirect("/check") }
+        return pages.renderer.render(
+            "login",
+            title: pages.text("login_title", state),
+            ["email": email],
+            state: state,
+            notice: notice,
+            error: error,
+            status: status
+        )
+    }
+
+    func login(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        let email = form["email"] ?? ""
+        do {
+            switch try await pages.access.beginLogin(email: email, password: form["password"] ?? "", client: context.clientAddress) {
+            case .pending(let pending):
+                var response = Pages.redirect("/login/code")
+                response.setCookie(Pages.cookie(Pages.loginCookie, pending.token, maxAge: pages.access.settings.codeMinutes * 60))
+                return response
+            case .refused(let refusal):
+                pages.metrics.loginsRefused.increment()
+                return loginPage(state, email: email, error: refusal.message(state.language), status: Self.status(refusal))
+            }
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+    }
+
+    func codePage(_ request: Request, state: PageState, error: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        guard let token = request.cookies[Pages.loginCookie]?.value, let pending = try? pages.access.pendingLogin(token: token) else {
+            return Pages.redirect("/login")
+        }
+        return pages.renderer.render(
+            "code",
+            title: pages.text("code_title", state),
+            ["by_email": pending.method == .email, "by_totp": pending.method == .totp, "masked_email": pending.maskedEmail],
+            state: state,
+            notice: notice,
+            error: error,
+            status: status
+        )
+    }
+
+    func code(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        let form: FormData
+        switch try await pages.form(request, context: context, state: state) {
+        case .success(let value): form = value
+        case .failure(let refusal): return refusal
+        }
+        guard let token = request.cookies[Pages.loginCookie]?.value else { return Pages.redirect("/login") }
+        do {
+            switch try pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
+            case .session(let opened):
+                pages.metrics.loginsSucceeded.increment()
+                var response = Pages.redirect(opened.session.account.mustChangePassword ? "/account/password" : "/check")
+                response.setCookie(Pages.cookie(SessionAuthenticator.cookie, opened.token))
+                response.setCookie(Pages.cookie(Pages.loginCookie, "ended", maxAge: 0))
+                return response
+            case .refused(.wrongCode(let remaining)):
+                pages.metrics.loginsRefused.increment()
+                return codePage(
+                    request,
+                    state: state,
+                    error: LoginRefusal.wrongCode(remaining: remaining).message(state.language),
+                    status: .unauthorized
+                )
+            case .refused(let refusal):
+                var response = loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+                response.setCookie(Pages.cookie(Pages.loginCookie, "ended", maxAge: 0))
+                return response
+            }
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+    }
+
+    func resend(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        switch try await pages.form(request, context: context, state: state) {
+        case .success: break
+        case .failure(let refusal): return refusal
+        }
+        guard let token = request.cookies[Pages.loginCookie]?.value else { return Pages.redirect("/login") }
+        do {
+            switch try await pages.access.resendCode(pending: token, client: context.clientAddress) {
+            case .pending(let pending):
+                var response = codePage(request, state: state, notice: "\(pages.text("code_sent", state)) \(pending.maskedEmail).")
+                if pending.token != token {
+                    response = Pages.redirect("/login/code")
+                    response.setCookie(Pages.cookie(Pages.loginCookie, pending.token, maxAge: pages.access.settings.codeMinutes * 60))
+                }
+                return response
+            case .refused(let refusal):
+                return loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+            }
+        } catch {
+            return pages.unavailable(error, state: state, context: context)
+        }
+    }
+
+    func logout(_ request: Request, context: NodeRequestContext) async throws -> Response {
+        let state = PageState(request: request, context: context)
+        switch try await pages.form(request, context: context, state: state) {
+        case .success: break
+        case .failure(let refusal): return refusal
+        }
+        if let session = state.session { try? pages.access.logout(session) }
+        var response = Pages.redirect("/login?bye=1")
+        response.setCookie(Pages.cookie(SessionAuthenticator.cookie, "ended", maxAge: 0))
+        return response
+    }
+
+    static func status(_ refusal: LoginRefusal) -> HTTPResponse.Status {
+        switch refusal {
+        case .badCredentials, .wrongCode, .loginExpired: .unauthorized
+        case .locked: .init(code: 423, reasonPhrase: "Locked")
+        case .disabled, .expired: .forbidden
+        case .mailUnavailable: .serviceUnavailable
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CIIAccess
+import CIICore
+import Foundation
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Renders the pages: the compiled templates, the texts of the request's language, and the
+/// cookies a page must set.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let nodeName: String
+
+    init(nodeName: String) {
+        var library = MustacheLibrary()
+        for (name, text) in PageTemplates.all {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                preconditionFailure("the page template `\(name)` does not parse: \(error)")
+            }
+        }
+        self.library = library
+        self.nodeName = nodeName
+    }
+
+    /// The page `template` filled with `data`, the texts, the user's menu and the form token.
+    func render(
+        _ template: String,
+        title: String,
+        _ data: [String: Any],
+        state: PageState,
+        unread: Int? = nil,
+        notice: String? = nil,
+        error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = data
+        let texts = PageText.texts(state.language)
+        context["t"] = texts
+        context["lang"] = state.language.rawValue
+        context["other_lang"] = state.language == .de ? "fr" : "de"
+        context["title"] = title
+        context["node"] = nodeName
+        context["csrf"] = state.csrf
+        context["path"] = state.path
+        if let notice { context["notice"] = notice }
+        if let error { context["error"] = error }
+        if let session = state.session {
+            var user: [String: Any] = [
+                "name": session.account.name, "email": session.account.email, "is_admin": session.account.role == .admin,
+            ]
+            if let unread, unread > 0 { user["unread"] = String(unread) }
+            context["user"] = user
+        }
+        let html = library.render(context, withTemplate: template) ?? ""
+        var response = Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+        if state.newCSRFCookie {
+            response.setCookie(Cookie(name: PageState.csrfCookie, value: state.csrf, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    /// A short page with a heading, a sentence and a way back.
+    func message(_ heading: String, _ text: String, back: String, state: PageState, status: HTTPResponse.Status) -> Response {
+        render("message", title: heading, ["heading": heading, "text": text, "back": back], state: state, status: status)
+    }
+}

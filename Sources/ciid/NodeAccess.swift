@@ -1,0 +1,76 @@
+import CIIAccess
+import CIICore
+import CIIStore
+import Curl
+import Foundation
+
+/// Opens the access side of a node (accounts, audit log, mail relay) for `serve` and the admin commands.
+enum NodeAccess {
+    /// The audit log of the node, with its key (made on first use).
+    static func auditLog(_ directory: NodeDirectory, _ configuration: NodeConfiguration) throws -> AuditLog {
+        do {
+            let key = try AuditKey.loadOrCreate(at: AuditKey.path(of: directory))
+            return try AuditLog(directory: AuditLog.directory(of: directory), key: key, retentionDays: configuration.access.auditRetentionDays)
+        } catch {
+            throw CLIError("the audit log cannot be opened: \(error)")
+        }
+    }
+
+    /// The mailer of the `[mail]` section, or nil when the node has no relay.
+    static func mailer(_ directory: NodeDirectory, _ configuration: NodeConfiguration) throws -> (any Mailer)? {
+        guard let mail = configuration.mail else { return nil }
+        var password: String?
+        if let file = mail.passwordFile {
+            let path = directory.resolve(file)
+            do {
+                password = String(decoding: try SecureFile.readSecret(path), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw CLIError("mail.password_file: \(error)")
+            }
+        }
+        let security: SMTPSettings.Security =
+            switch mail.security {
+            case .none: .none
+            case .starttls: .startTLS
+            case .tls: .implicitTLS
+            }
+        let settings = SMTPSettings(
+            url: mail.relay,
+            security: security,
+            username: mail.username,
+            password: password,
+            caFile: mail.caFile.map(directory.resolve),
+            from: mail.from,
+            timeoutSeconds: 20
+        )
+        do {
+            return try SMTPMailer(settings: settings)
+        } catch {
+            throw CLIError("[mail] in \(directory.configuration): \(error)")
+        }
+    }
+
+    /// The access rules of the node, writing events to `audit`.
+    static func control(
+        _ directory: NodeDirectory,
+        _ configuration: NodeConfiguration,
+        audit: any AuditRecorder,
+        mailer: (any Mailer)?
+    ) throws -> AccessControl {
+        let store: AccessStore
+        do {
+            store = try AccessStore(path: directory.accessDatabase)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let name = configuration.dispositif.map { "\($0.rawValue) (\(configuration.id.rawValue))" } ?? configuration.id.rawValue
+        return AccessControl(
+            store: store,
+            settings: configuration.access,
+            audit: audit,
+            mailer: mailer,
+            mailFrom: configuration.mail?.from ?? "ciid@localhost",
+            nodeName: name
+        )
+    }
+}
