@@ -4,9 +4,10 @@ SWIFT      ?= swift
 APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev pkg-config ca-certificates
 APT_TEST   := curl openssl python3 python3-aiosmtpd python3-selenium chromium chromium-driver fonts-dejavu-core
 APT_BENCH  := wrk libjemalloc-dev curl python3
+APT_DEMO   := python3 python3-aiosmtpd
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build test bench demo demo-stop format deps deps-test deps-bench clean
+.PHONY: all build test bench demo demo-stop format deps deps-test deps-bench deps-demo clean
 
 all: build
 
@@ -38,7 +39,10 @@ test: deps-test
 bench: deps-bench
 	bash Benchmarks/bench.sh
 
-demo: deps
+deps-demo: deps
+	$(call apt_install,$(APT_DEMO))
+
+demo: deps-demo
 	$(SWIFT) build -c release --product ciid
 	bash config/demo/run-demo.sh
 

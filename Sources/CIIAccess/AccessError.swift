@@ -1,3 +1,5 @@
+public import CIICore
+
 /// What went wrong with an account, a login or a token, in words an admin can act on.
 ///
 /// Never holds a password, a login code, a token or an AVS number.
@@ -27,11 +29,18 @@ public struct AccessError: Error, Sendable, CustomStringConvertible, Equatable {
     /// What happened and what to do, in English (pages translate by ``code``).
     public let reason: String
 
+    /// The same, in French and German, for the pages (nil: the reason is shown).
+    public var text: LocalizedText?
+
     /// Creates an error.
-    public init(_ code: Code, _ reason: String) {
+    public init(_ code: Code, _ reason: String, text: LocalizedText? = nil) {
         self.code = code
         self.reason = reason
+        self.text = text
     }
+
+    /// What to show a person using `language`.
+    public func message(_ language: Language) -> String { text?(language) ?? reason }
 
     /// The reason.
     public var description: String { reason }

@@ -19,6 +19,8 @@ public struct SyntheticPopulation: Sendable {
         public let lastOn: Day
         /// The caseworker id at that institution.
         public let caseworker: String
+        /// The institution's own dossier number (never the AVS number).
+        public let reference: String
     }
 
     /// Every follow-up, grouped by person (a person's follow-ups are adjacent).
@@ -54,7 +56,8 @@ public struct SyntheticPopulation: Sendable {
                         dispositif: dispositif,
                         startedOn: start,
                         lastOn: last,
-                        caseworker: "\(dispositif.rawValue.lowercased())-\(random.next() % 40 + 1)"
+                        caseworker: "\(dispositif.rawValue.lowercased())-\(random.next() % 40 + 1)",
+                        reference: "\(dispositif.rawValue)-\(last.components.year)-\(String(100_000 + index).dropFirst())"
                     )
                 )
             }
@@ -67,9 +70,9 @@ public struct SyntheticPopulation: Sendable {
 
     /// The CSV export a dispositif would produce (French headers, `;`, dd.mm.yyyy).
     public func csv(of dispositif: Dispositif) -> String {
-        var text = "N° AVS;Début du suivi;Dernier suivi;Collaborateur\n"
+        var text = "N° AVS;Début du suivi;Dernier suivi;Collaborateur;N° dossier\n"
         for followUp in followUps(of: dispositif) {
-            text += "\(followUp.avs.formatted);\(followUp.startedOn.swiss);\(followUp.lastOn.swiss);\(followUp.caseworker)\n"
+            text += "\(followUp.avs.formatted);\(followUp.startedOn.swiss);\(followUp.lastOn.swiss);\(followUp.caseworker);\(followUp.reference)\n"
         }
         return text
     }

@@ -200,6 +200,7 @@ import Testing
         let orp = federation.nodes["orp-vs"]!.folder
         try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
         #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 })
+        try federation.ciid("user", "add", "--data-dir", orp, "--email", "anne.muster@orp.test", "--name", "Anne Muster")
         try federation.ciid("backup", "--data-dir", orp, "--output", federation.folder + "/orp-backup")
         let mode = try FileManager.default.attributesOfItem(atPath: federation.folder + "/orp-backup/keys/federation.json")[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -210,6 +211,9 @@ import Testing
         #expect(federation.stop("orp-vs") == 0)
         try FileManager.default.removeItem(atPath: orp)
         try federation.ciid("restore", "--data-dir", orp, federation.folder + "/orp-backup")
+        // The accounts and the audit log came back with the node.
+        #expect(try federation.ciid("user", "list", "--data-dir", orp).contains("anne.muster@orp.test"))
+        #expect(try federation.ciid("audit", "verify", "--data-dir", orp).hasPrefix("OK: 1 entry,"))
         try federation.start("orp-vs")
         // CMS now holds exactly what the restored ORP publishes…
         #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 }, "\(federation.log("orp-vs"))")

@@ -2,7 +2,8 @@
 # `make demo`: a whole federation on this machine — the coordinator and the six dispositif nodes
 # (ORP, CMS, OAI, OSP, OASI, T1) on loopback, each with its own data folder, keys, TLS certificate
 # from the federation CA, configuration and port; admitted, started, fed with its share of a
-# synthetic population (40,000 people, AVS numbers 756.9999.xxxx.xx), and converged.
+# synthetic population (40,000 people, AVS numbers 756.9999.xxxx.xx), and converged. A local SMTP
+# sink (config/demo/smtp-sink.py) receives the login codes of the demo accounts in demo/mail/.
 # `make demo-stop` (or Ctrl-C in the terminal that runs it) stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +31,7 @@ status_number() { "$CIID" status --data-dir "$1" | awk -v key="$2" '$0 ~ "^"key 
 if [ "${1:-}" = stop ]; then stop; exit 0; fi
 [ -x "$CIID" ] || { echo "build first: swift build -c release --product ciid" >&2; exit 1; }
 stop >/dev/null
-for offset in 0 1 2 3 4 5 6; do
+for offset in 0 1 2 3 4 5 6 7; do
     if in_use $((BASE + offset)); then echo "port $((BASE + offset)) is in use: set DEMO_PORT_BASE to another first port" >&2; exit 1; fi
 done
 rm -rf "$ROOT"
@@ -50,6 +51,25 @@ done
 
 NODES=(cii-vs orp-vs cms-vs oai-vs osp-vs oasi-vs t1-vs)
 : > "$PIDS"
+MAIL_PORT=$((BASE + 7))
+/usr/bin/python3 config/demo/smtp-sink.py --port "$MAIL_PORT" --maildir "$ROOT/mail" > "$ROOT/smtp-sink.log" 2>&1 &
+echo $! >> "$PIDS"
+for _ in $(seq 100); do grep -q listening "$ROOT/smtp-sink.log" && break; sleep 0.1; done
+grep -q listening "$ROOT/smtp-sink.log" || { echo "the SMTP sink did not start; see $ROOT/smtp-sink.log" >&2; stop; exit 1; }
+port=$BASE
+for code in "${CODES[@]}"; do
+    id="$(echo "$code" | tr 'A-Z' 'a-z')-vs"
+    port=$((port + 1))
+    cat >> "$ROOT/$id/ciid.conf" <<CONF
+
+# Added by the demo: login codes go to the local SMTP sink (files in $ROOT/mail).
+[mail]
+relay = smtp://127.0.0.1:$MAIL_PORT
+security = none
+from = ciid@$id.demo
+CONF
+    sed -i "s|^# public_url = .*|public_url = https://localhost:$port|" "$ROOT/$id/ciid.conf"
+done
 for id in "${NODES[@]}"; do
     "$CIID" serve --data-dir "$ROOT/$id" --log-level notice > /dev/null 2> "$ROOT/$id.log" &
     echo $! >> "$PIDS"
@@ -69,6 +89,23 @@ for code in "${CODES[@]}"; do
 done
 TOTAL=0
 for id in "${!OWN[@]}"; do TOTAL=$((TOTAL + OWN[$id])); done
+
+# Demo accounts: one caseworker per dispositif (named in the exports as <code>-1, so the overlap
+# alerts of that caseworker's people reach them) and an admin at ORP.
+ACCOUNTS="$ROOT/accounts.txt"
+: > "$ACCOUNTS"
+add_account() { # ID EMAIL NAME LANGUAGE ROLE CASEWORKER
+    local out
+    out=$("$CIID" user add --data-dir "$ROOT/$1" --email "$2" --name "$3" --language "$4" --role "$5" ${6:+--caseworker "$6"})
+    printf '  %-9s %-26s %-11s %-3s %s\n' "$1" "$2" "$5" "$4" "$(echo "$out" | awk '/one-time password/ {print $NF}')" >> "$ACCOUNTS"
+}
+add_account orp-vs anne.muster@orp.demo "Anne Muster" fr caseworker orp-1
+add_account orp-vs admin@orp.demo "Admin ORP" fr admin ""
+add_account cms-vs claire.favre@cms.demo "Claire Favre" fr caseworker cms-1
+add_account oai-vs beat.imboden@oai.demo "Beat Imboden" de caseworker oai-1
+add_account osp-vs lea.bonvin@osp.demo "Léa Bonvin" fr caseworker osp-1
+add_account oasi-vs marc.rey@oasi.demo "Marc Rey" fr caseworker oasi-1
+add_account t1-vs sandra.zenhaeusern@t1.demo "Sandra Zenhäusern" de caseworker t1-1
 
 echo "waiting for the seven nodes to converge …"
 for id in "${NODES[@]}"; do
@@ -106,15 +143,25 @@ AVS numbers to try (synthetic):
   $(grep "known at one" "$ROOT/population.txt")
   $(grep "known nowhere" "$ROOT/population.txt")
 
-Ask as a caseworker of $ASK would (answered locally, from its replica):
+Log in as a caseworker: open a node's URL (accept the demo certificate, or import
+$ROOT/cii-vs/federation/ca.crt into the browser), then use one of these accounts.
+The password below works once; the page then asks for your own (12 characters or more).
+  node      e-mail                     role        lang one-time password
+$(cat "$ACCOUNTS")
+Login codes arrive by SMTP in $ROOT/mail/ (one .eml file each); to read the newest ones:
+  bash config/demo/codes.sh
+Anne Muster (ORP) has overlap alerts waiting: another dispositif follows some of her people.
+
+Ask from the command line as $ASK would (answered locally, from its replica):
   $CIID check --data-dir $ROOT/$ASK --lang fr $TWO
-  curl --cacert $ROOT/$ASK/tls/ca.crt -d '{"avs":"$ONE"}' https://localhost:$ASK_PORT/api/v1/checks
 Watch the federation:
   $CIID status --data-dir $ROOT/orp-vs          (peers, lag, replica by origin)
   $CIID overlaps --data-dir $ROOT/orp-vs        (other dispositifs following ORP's people)
   curl --cacert $ROOT/orp-vs/tls/ca.crt https://localhost:$((BASE + 1))/metrics
-Caseworker login (e-mail codes) and the MX-CII registry come with later releases; the check API
-answers on loopback only until then. Logs: $ROOT/*.log
+  $CIID audit verify --data-dir $ROOT/orp-vs     (the hash chain of every login and check)
+The JSON API needs an API token: \`$CIID token create --data-dir $ROOT/$ASK --name test\`, then
+  curl --cacert $ROOT/$ASK/tls/ca.crt -H "Authorization: Bearer <token>" -d '{"avs":"$ONE"}' https://localhost:$ASK_PORT/api/v1/checks
+The MX-CII registry comes with a later release. Logs: $ROOT/*.log
 
 Stop with Ctrl-C here, or \`make demo-stop\` from another shell.
 MSG

@@ -32,7 +32,15 @@ extension AccessControl {
         let name = name.trimmingCharacters(in: .whitespaces)
         try Self.validate(email: email)
         guard !name.isEmpty, name.count <= 120, !name.contains(where: \.isNewline) else {
-            throw AccessError(.invalidField, "the name must be 1 to 120 characters on one line")
+            throw AccessError(
+                .invalidField,
+                "the name must be 1 to 120 characters on one line",
+                text: LocalizedText(
+                    fr: "Le nom doit compter de 1 à 120 caractères, sur une ligne.",
+                    de: "Der Name muss 1 bis 120 Zeichen auf einer Zeile umfassen.",
+                    en: "The name must be 1 to 120 characters on one line."
+                )
+            )
         }
         guard language != .en else { throw AccessError(.invalidField, "the language of an account is fr or de") }
         let caseworker = try Self.validate(caseworker: caseworker)
@@ -136,14 +144,30 @@ extension AccessControl {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             email.count <= 254, !email.contains(where: { $0.isWhitespace || $0.isNewline || "<>()[],;:\"\\".contains($0) })
         else {
-            throw AccessError(.invalidField, "`\(email.prefix(80))` is not an e-mail address such as anne.muster@vs.ch")
+            throw AccessError(
+                .invalidField,
+                "`\(email.prefix(80))` is not an e-mail address such as anne.muster@vs.ch",
+                text: LocalizedText(
+                    fr: "« \(email.prefix(80)) » n'est pas une adresse e-mail (par ex. anne.muster@vs.ch).",
+                    de: "«\(email.prefix(80))» ist keine E-Mail-Adresse (z. B. anne.muster@vs.ch).",
+                    en: "`\(email.prefix(80))` is not an e-mail address such as anne.muster@vs.ch."
+                )
+            )
         }
     }
 
     static func validate(caseworker: String?) throws(AccessError) -> String? {
         guard let value = caseworker?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         guard value.count <= 64, !value.contains(where: { $0.isNewline || $0 == "\t" }) else {
-            throw AccessError(.invalidField, "the caseworker identifier must be at most 64 characters on one line")
+            throw AccessError(
+                .invalidField,
+                "the caseworker identifier must be at most 64 characters on one line",
+                text: LocalizedText(
+                    fr: "L'identifiant dans les exports compte au plus 64 caractères, sur une ligne.",
+                    de: "Die Kennung in den Exporten umfasst höchstens 64 Zeichen auf einer Zeile.",
+                    en: "The caseworker identifier must be at most 64 characters on one line."
+                )
+            )
         }
         return value
     }

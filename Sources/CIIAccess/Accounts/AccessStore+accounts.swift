@@ -71,7 +71,15 @@ extension AccessStore {
     ) throws(AccessError) -> Account {
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email = ?", arguments: [email]) == true {
-                throw AccessError(.duplicateEmail, "an account with the e-mail \(email) exists already")
+                throw AccessError(
+                    .duplicateEmail,
+                    "an account with the e-mail \(email) exists already",
+                    text: LocalizedText(
+                        fr: "Un compte avec l'adresse \(email) existe déjà.",
+                        de: "Ein Konto mit der Adresse \(email) besteht bereits.",
+                        en: "An account with the e-mail \(email) exists already."
+                    )
+                )
             }
             try db.execute(
                 sql: """

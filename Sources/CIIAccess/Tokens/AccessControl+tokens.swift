@@ -1,3 +1,4 @@
+import CIICore
 import Foundation
 import GRDB
 
@@ -10,7 +11,15 @@ extension AccessControl {
     {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 80, !name.contains(where: \.isNewline) else {
-            throw AccessError(.invalidField, "a token's name is 1 to 80 characters on one line, such as `dossier-system`")
+            throw AccessError(
+                .invalidField,
+                "a token's name is 1 to 80 characters on one line, such as `dossier-system`",
+                text: LocalizedText(
+                    fr: "Le nom d'un jeton compte de 1 à 80 caractères, sur une ligne (par ex. dossier-system).",
+                    de: "Der Name eines Tokens umfasst 1 bis 80 Zeichen auf einer Zeile (z. B. dossier-system).",
+                    en: "A token's name is 1 to 80 characters on one line, such as dossier-system."
+                )
+            )
         }
         let secret = SecretToken.make(prefix: Self.tokenPrefix)
         let moment = now()

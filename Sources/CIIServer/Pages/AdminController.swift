@@ -137,7 +137,12 @@ struct AdminController: Sendable {
                 return page(state, context: context, error: pages.text("not_found", state), status: .notFound)
             }
         } catch  where error.code != .storage {
-            return page(state, context: context, error: "\(pages.text("invalid_field", state)) \(error.reason)", status: .unprocessableContent)
+            return page(
+                state,
+                context: context,
+                error: "\(pages.text("invalid_field", state)) \(error.message(state.language))",
+                status: .unprocessableContent
+            )
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }

@@ -50,7 +50,7 @@ struct AuditCommand: ParsableCommand {
                 return
             }
             let files = "\(result.files.count) files (\(result.files.first!) … \(result.files.last!))"
-            print("OK: \(result.entries) entries, seq \(first)…\(last), in \(files)")
+            print("OK: \(result.entries) \(result.entries == 1 ? "entry" : "entries"), seq \(first)…\(last), in \(files)")
             print("head \(head)")
             if let anchor = result.anchor { print("older entries were purged: the chain starts at \(anchor)") }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAccess
 import CIICore
 import CIIFederation
 import CIIStore
@@ -8,7 +9,7 @@ import Foundation
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the node (database, keys, TLS, federation files, configuration) to a new folder, while it runs.",
+        abstract: "Copy the node (databases, keys, TLS, federation files, audit log, configuration) to a new folder, while it runs.",
         discussion: """
             The copy holds the federation key and the node's secret keys: keep it encrypted and private,
             like the node itself (files stay 0600, folders 0700). Restore it with `ciid restore`.
@@ -23,7 +24,16 @@ struct BackupCommand: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: output) else { throw CLIError("\(output) already exists; choose a new folder") }
         try SecureFile.makeDirectory(output)
         try NodeStore(path: directory.database).backup(to: "\(output)/node.sqlite")
-        for item in ["ciid.conf", "keys", "tls", "federation"] where FileManager.default.fileExists(atPath: "\(directory.root)/\(item)") {
+        if FileManager.default.fileExists(atPath: directory.accessDatabase) {
+            do {
+                try AccessStore(path: directory.accessDatabase).backup(to: "\(output)/access.sqlite")
+            } catch {
+                throw CLIError(error.reason)
+            }
+        }
+        // The audit log is append-only: a copy taken while it grows may end in a cut line, which
+        // `ciid audit verify` reports as a warning and the next append repairs.
+        for item in ["ciid.conf", "keys", "tls", "federation", "audit"] where FileManager.default.fileExists(atPath: "\(directory.root)/\(item)") {
             try FileManager.default.copyItem(atPath: "\(directory.root)/\(item)", toPath: "\(output)/\(item)")
         }
         print("backed up \(directory.root) to \(output); it holds secret keys: keep it encrypted")
