@@ -6,7 +6,7 @@ MAIL="${1:-$PWD/demo/mail}"
 found=0
 for file in $(ls -t "$MAIL"/*.eml 2>/dev/null | head -10); do
     to=$(grep -m1 -i '^To:' "$file" | sed 's/^To: *//I' | tr -d '\r')
-    code=$(grep -m1 -E '^ +[0-9]{6} *\r?$' "$file" | tr -d ' \r')
+    code=$(tr -d '\r' < "$file" | grep -m1 -E '^ +[0-9]{6} *$' | tr -d ' ')
     [ -n "$code" ] || continue
     printf '%s  %-30s %s\n' "$(date -r "$file" +%H:%M:%S)" "$to" "$code"
     found=1

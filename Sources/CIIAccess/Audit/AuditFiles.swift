@@ -68,4 +68,17 @@ enum AuditFiles {
             guard errno == EINTR else { throw AuditError(.cannotOpen, "cannot lock the audit folder: \(lastError)") }
         }
     }
+
+    /// The size and inode of the file at `path` (through Foundation: the C `stat` type does not
+    /// import the same way in every build mode).
+    static func status(_ path: String) throws(AuditError) -> (size: Int64, inode: UInt64) {
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+            return (size, inode)
+        } catch {
+            throw AuditError(.readFailed, "cannot read \(path): \(error.localizedDescription)")
+        }
+    }
 }

@@ -21,9 +21,7 @@ extension AuditLog {
             let other = open(path, O_RDWR | O_CLOEXEC)
             guard other >= 0 else { throw AuditError(.cannotOpen, "cannot open \(path): \(AuditFiles.lastError)") }
             defer { close(other) }
-            var info = stat()
-            guard fstat(other, &info) == 0 else { throw AuditError(.readFailed, "cannot read \(path): \(AuditFiles.lastError)") }
-            let size = try cutTornLine(other, size: Int64(info.st_size), file: earlier.name)
+            let size = try cutTornLine(other, size: try AuditFiles.status(path).size, file: earlier.name)
             if size > 0 {
                 (head.seq, head.mac) = try lastEntry(other, size: size, file: earlier.name)
                 return head

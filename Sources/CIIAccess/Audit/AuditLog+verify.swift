@@ -81,11 +81,7 @@ extension AuditLog {
             }
         }
         return try AuditFiles.list(folder).map { file throws(AuditError) in
-            var info = stat()
-            guard stat("\(folder)/\(file.name)", &info) == 0 else {
-                throw AuditError(.readFailed, "cannot read \(folder)/\(file.name): \(AuditFiles.lastError)")
-            }
-            return (file.name, file.month, Int(info.st_size))
+            return (file.name, file.month, Int(try AuditFiles.status("\(folder)/\(file.name)").size))
         }
     }
 }

@@ -92,13 +92,12 @@ public final class AuditLog: Sendable {
         let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw AuditError(.cannotOpen, "cannot open \(path): \(AuditFiles.lastError)") }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw AuditError(.readFailed, "cannot read \(path): \(AuditFiles.lastError)") }
+        let info = try AuditFiles.status(path)
         var head: AuditHead
-        if let cached, cached.file == name, cached.inode == UInt64(info.st_ino), cached.size == Int64(info.st_size) {
+        if let cached, cached.file == name, cached.inode == info.inode, cached.size == info.size {
             head = cached
         } else {
-            head = try readHead(file: name, descriptor: descriptor, inode: UInt64(info.st_ino), size: Int64(info.st_size))
+            head = try readHead(file: name, descriptor: descriptor, inode: info.inode, size: info.size)
         }
 
         var out: [UInt8] = []
