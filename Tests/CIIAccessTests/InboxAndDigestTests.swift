@@ -30,9 +30,24 @@ struct InboxAndDigestTests {
         let fixture = try AccessFixture(settings: settings)
         let node = try NodeStore(path: fixture.folder.appendingPathComponent("node.sqlite").path)
         let inbox = AlertInbox(node: node, access: fixture.access)
-        let anne = try fixture.access.createAccount(email: "anne@orp.test", name: "Anne Muster", language: .fr, role: .caseworker, caseworker: "C-17", by: "cli").account
-        let beat = try fixture.access.createAccount(email: "beat@orp.test", name: "Beat Imboden", language: .de, role: .caseworker, caseworker: nil, by: "cli").account
-        let admin = try fixture.access.createAccount(email: "chef@orp.test", name: "Chef", language: .fr, role: .admin, caseworker: "chef", by: "cli").account
+        let anne = try fixture.access.createAccount(
+            email: "anne@orp.test",
+            name: "Anne Muster",
+            language: .fr,
+            role: .caseworker,
+            caseworker: "C-17",
+            by: "cli"
+        ).account
+        let beat = try fixture.access.createAccount(
+            email: "beat@orp.test",
+            name: "Beat Imboden",
+            language: .de,
+            role: .caseworker,
+            caseworker: nil,
+            by: "cli"
+        ).account
+        let admin = try fixture.access.createAccount(email: "chef@orp.test", name: "Chef", language: .fr, role: .admin, caseworker: "chef", by: "cli")
+            .account
         try overlap(node, caseworker: "c-17", reference: "D-1")
         try overlap(node, caseworker: "c-17", reference: "D-2")
         try overlap(node, caseworker: "beat@orp.test")

@@ -81,7 +81,7 @@ extension AuditLog {
             }
         }
         return try AuditFiles.list(folder).map { file throws(AuditError) in
-            return (file.name, file.month, Int(try AuditFiles.status("\(folder)/\(file.name)").size))
+            (file.name, file.month, Int(try AuditFiles.status("\(folder)/\(file.name)").size))
         }
     }
 }

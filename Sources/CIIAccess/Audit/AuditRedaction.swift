@@ -16,11 +16,13 @@ public enum AuditRedaction {
     /// The longest text kept in one field, in characters.
     public static let maximumLength = 1000
 
+    /// Detail names whose values are never written.
+    static let secretNames: Set<String> = ["code", "otp", "pin", "key", "token", "avs", "avs_number", "nss", "ahv", "ahvn13"]
+
     /// Whether a detail named `key` may hold a secret, so that its value is never written.
     public static func isSecret(key: String) -> Bool {
         let name = key.lowercased()
-        let exact: Set<String> = ["code", "otp", "pin", "key", "token", "avs", "avs_number", "nss", "ahv", "ahvn13"]
-        return exact.contains(name) || name.contains("password") || name.contains("secret") || name.hasSuffix("_code")
+        return secretNames.contains(name) || name.contains("password") || name.contains("secret") || name.hasSuffix("_code")
             || name.hasSuffix("_key") || name.hasSuffix("_token") || name.hasPrefix("avs")
     }
 
