@@ -30,6 +30,7 @@ import Testing
         // People 21…30 of ORP are also followed by CMS: ORP's caseworker sees overlaps.
         #expect(try federation.eventually { try federation.store("orp-vs").overlapEvents().count >= 10 })
         #expect(try federation.store("orp-vs").overlapEvents().allSatisfy { $0.caseworker == "orp-7" })
+        #expect(try federation.ciid("overlaps", "--data-dir", federation.nodes["orp-vs"]!.folder).contains("caseworker orp-7\tdossier -"))
 
         // A new snapshot without people 1…10: retractions reach every node.
         try federation.importCSV("orp-vs", FederationHarness.csv(11...30, caseworker: "orp-7"))

@@ -121,7 +121,7 @@ struct OverlapsCommand: ParsableCommand {
         if events.isEmpty { print("no overlap events") }
         for event in events {
             print(
-                "\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swiss)\tcaseworker \(event.caseworker ?? "-")"
+                "\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swiss)\tcaseworker \(event.caseworker ?? "-")\tdossier \(event.reference ?? "-")"
             )
         }
     }
