@@ -41,7 +41,9 @@ import Testing
             settings: settings,
             audit: audit,
             mailer: mailer,
-            nodeName: "ORP (orp-vs)"
+            nodeName: "ORP (orp-vs)",
+            // A fixed clock: a rate-limit window cannot end in the middle of a test.
+            now: { Date(timeIntervalSince1970: 1_795_000_030) }
         )
         return NodeServer(
             configuration: configuration,

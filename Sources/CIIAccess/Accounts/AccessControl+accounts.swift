@@ -125,7 +125,6 @@ extension AccessControl {
             _ = arguments.append(contentsOf: [value])
             details.append(("caseworker", value == nil ? "none" : "set"))
         }
-        guard try store.account(id: id) != nil else { throw AccessError(.unknownAccount, "there is no account number \(id)") }
         guard !sets.isEmpty else { throw AccessError(.invalidField, "nothing to change") }
         let account = try store.updateAccount(id, sets.joined(separator: ", "), arguments)
         let ownLanguage = actor == account.auditName && role == nil && caseworker == nil

@@ -14,12 +14,15 @@ final class TokenCache: Sendable {
 
     func token(hash: Data) throws(AccessError) -> APIToken? {
         let clock = ContinuousClock.now
-        let cached = state.withLock { state -> APIToken?? in
-            guard let loaded = state.loadedAt, clock - loaded < Self.refresh else { return .none }
-            return .some(state.tokens[hash])
+        // When the cache is stale, the first caller reloads it and the others keep the old map
+        // meanwhile: under load, one database read every few seconds, not one per request.
+        let (cached, mustReload) = state.withLock { state -> (APIToken?, Bool) in
+            guard let loaded = state.loadedAt else { return (nil, true) }
+            if clock - loaded < Self.refresh { return (state.tokens[hash], false) }
+            state.loadedAt = clock
+            return (nil, true)
         }
-        if let cached { return cached }
-        return try reload()[hash]
+        return mustReload ? try reload()[hash] : cached
     }
 
     @discardableResult

@@ -45,7 +45,7 @@ struct PageState: Sendable {
                 self.csrf = existing
                 self.newCSRFCookie = false
             } else {
-                self.csrf = Sodium.randomBytes(24).map { String(format: "%02x", $0) }.joined()
+                self.csrf = Sodium.randomToken()
                 self.newCSRFCookie = true
             }
         }
