@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// A calendar day without time or zone, as follow-up dates are: stored as days since 1970-01-01.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -54,8 +55,22 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.daysSince1970 = Int32((seconds / 86_400).rounded(.down))
     }
 
-    /// Today in Switzerland.
-    public static func today() -> Day { Day(Date()) }
+    /// Today in Switzerland (the zone's offset is looked up once a minute: every check asks).
+    public static func today() -> Day {
+        let now = Date().timeIntervalSince1970
+        let minute = Int64((now / 60).rounded(.down))
+        let offset =
+            todayOffset.withLock { $0.minute == minute ? $0.offset : nil }
+            ?? {
+                let offset = switzerland.secondsFromGMT(for: Date(timeIntervalSince1970: now))
+                todayOffset.withLock { $0 = (minute, offset) }
+                return offset
+            }()
+        return Day(daysSince1970: Int32(((now + Double(offset)) / 86_400).rounded(.down)))
+    }
+
+    /// The minute of the last look-up of Switzerland's offset from UTC, and that offset in seconds.
+    private static let todayOffset = Mutex<(minute: Int64, offset: Int)>((-1, 0))
 
     /// The canton's time zone.
     public static let switzerland = TimeZone(identifier: "Europe/Zurich") ?? TimeZone(secondsFromGMT: 3600)!

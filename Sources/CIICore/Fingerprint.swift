@@ -46,17 +46,21 @@ public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertib
         try Swift.withUnsafeBytes(of: words, body)
     }
 
-    /// 64 lowercase hexadecimal digits.
+    /// 64 lowercase hexadecimal digits (one allocation: the string itself).
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+        String(unsafeUninitializedCapacity: 64) { out in
+            withUnsafeBytes { bytes in
+                for (index, byte) in bytes.enumerated() {
+                    out[2 * index] = Self.hexDigit(byte >> 4)
+                    out[2 * index + 1] = Self.hexDigit(byte & 0x0F)
+                }
+            }
+            return 64
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    /// The ASCII code of the hexadecimal digit `value` (0–15).
+    static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
 
     /// The hexadecimal form. A fingerprint may be logged: without the key it reveals nothing.
     public var description: String { hex }

@@ -5,15 +5,44 @@ public import CIIStore
 public enum CheckAnswerFormat {
     /// `{"known": …, "matches": [{"dispositif", "node", "lastFollowUp"}], "followedHere": …, "window": {"years", "from", "to"}}`.
     public static func json(_ answer: CheckAnswer) -> String {
-        var out = "{\"known\":\(answer.matches.isEmpty ? "false" : "true"),\"matches\":["
+        String(decoding: jsonBytes(answer), as: UTF8.self)
+    }
+
+    /// ``json(_:)`` as UTF-8 bytes, written without intermediate strings (the API answers with it).
+    public static func jsonBytes(_ answer: CheckAnswer) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(160 + 80 * answer.matches.count)
+        out += answer.matches.isEmpty ? #"{"known":false,"matches":["#.utf8 : #"{"known":true,"matches":["#.utf8
         for (index, match) in answer.matches.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"dispositif\":\"\(match.dispositif.rawValue)\",\"node\":\(JSONText.quoted(match.node)),"
-            out += "\"lastFollowUp\":\"\(match.lastFollowUp.iso)\"}"
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"dispositif":""#.utf8
+            out += match.dispositif.rawValue.utf8
+            out += #"","node":"#.utf8
+            out += JSONText.quoted(match.node).utf8
+            out += #","lastFollowUp":""#.utf8
+            appendISO(match.lastFollowUp, to: &out)
+            out += #""}"#.utf8
         }
-        out += "],\"followedHere\":\(answer.followedHere),\"window\":{\"years\":\(answer.window.years),"
-        out += "\"from\":\"\(answer.windowStart.iso)\",\"to\":\"\(answer.checkedOn.iso)\"}}"
+        out += answer.followedHere ? #"],"followedHere":true,"window":{"years":"#.utf8 : #"],"followedHere":false,"window":{"years":"#.utf8
+        out += String(answer.window.years).utf8
+        out += #","from":""#.utf8
+        appendISO(answer.windowStart, to: &out)
+        out += #"","to":""#.utf8
+        appendISO(answer.checkedOn, to: &out)
+        out += #""}}"#.utf8
         return out
+    }
+
+    /// Appends `day` as `YYYY-MM-DD`.
+    static func appendISO(_ day: Day, to out: inout [UInt8]) {
+        let (year, month, date) = day.components
+        for divisor in [1000, 100, 10, 1] { out.append(UInt8(ascii: "0") + UInt8(year / divisor % 10)) }
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "0") + UInt8(month / 10))
+        out.append(UInt8(ascii: "0") + UInt8(month % 10))
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "0") + UInt8(date / 10))
+        out.append(UInt8(ascii: "0") + UInt8(date % 10))
     }
 
     /// The answer as a sentence in `language`, such as

@@ -329,6 +329,16 @@ final class AuditLogTests: Sendable {
         #expect(text.contains(#""password":"[removed]","code":"[removed]","totp_secret":"[removed]""#))
     }
 
+    @Test func secretDetailNamesAreRecognisedWhateverTheirCase() {
+        let secret = [
+            "password", "New_Password", "PASSWORD_HASH", "secret", "totp_secret", "ClientSecretId", "code", "Login_Code", "otp", "pin",
+            "key", "api_key", "token", "session_token", "avs", "AVS_number", "avsn", "nss", "ahv", "ahvn13",
+        ]
+        let plain = ["fingerprint", "matches", "window", "reason", "account", "codes_sent", "keyboard", "pinned", "tokens", "navs", ""]
+        for name in secret { #expect(AuditRedaction.isSecret(key: name), "\(name)") }
+        for name in plain { #expect(!AuditRedaction.isSecret(key: name), "\(name)") }
+    }
+
     @Test func anotherKeyIsRefused() throws {
         try fill(try makeLog(), months: ["2026-01"], perMonth: 3)
         let other = try AuditLog(directory: folder, key: SecretBytes.random(count: 32), now: clock.now)

@@ -6,6 +6,14 @@ import Testing
 
 @Suite("API tokens, rate limits and TOTP")
 struct TokenAndLimitTests {
+    @Test("the in-memory digest of a token is the hash stored in the database")
+    func tokenDigestMatchesTheStoredHash() {
+        let secret = SecretToken.make(prefix: "ciid_")
+        #expect(TokenDigest(secret: secret) == TokenDigest(stored: SecretToken.hash(secret)))
+        #expect(TokenDigest(secret: secret) != TokenDigest(secret: secret + "x"))
+        #expect(TokenDigest(stored: Data([1, 2, 3])) == nil)
+    }
+
     @Test("a token works until it is revoked; its secret is never stored")
     func tokens() throws {
         let fixture = try AccessFixture()

@@ -61,4 +61,13 @@ import Testing
     @Test func windowLengthIsConfigurable() {
         #expect(RetentionWindow(years: 5).cutoff(today: today).iso == "2021-11-23")
     }
+
+    @Test func todayIsTheSwissCalendarDayAndStaysSoWhenCached() {
+        for _ in 0..<3 {
+            let before = Day(Date())
+            let today = Day.today()
+            let after = Day(Date())
+            #expect(today == before || today == after)
+        }
+    }
 }

@@ -43,6 +43,11 @@ extension AuditEntry {
     /// so that no value can end a line or a field early.
     static func appendJSON(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            out.append(contentsOf: text.utf8)  // nothing to escape: the usual case, copied at once
+            out.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])

@@ -5,6 +5,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(CDispatch)
+// In release builds `struct stat` is owned by the module that first included <sys/stat.h>:
+// Dispatch's C module on Linux. Without this import its fields are not visible.
+import CDispatch
+#endif
 
 /// The files of the log in its folder: one per month, `audit-2026-11.jsonl`, and `audit.lock`.
 enum AuditFiles {
@@ -67,6 +72,14 @@ enum AuditFiles {
         while flock(descriptor, operation) != 0 {
             guard errno == EINTR else { throw AuditError(.cannotOpen, "cannot lock the audit folder: \(lastError)") }
         }
+    }
+
+    /// The size and inode of the open file `descriptor` (`fstat`: the appender asks at every
+    /// batch, and `FileManager` would cost a path lookup and a dictionary of attributes).
+    static func status(descriptor: Int32, path: String) throws(AuditError) -> (size: Int64, inode: UInt64) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw AuditError(.readFailed, "cannot read \(path): \(lastError)") }
+        return (Int64(info.st_size), UInt64(info.st_ino))
     }
 
     /// The size and inode of the file at `path` (through Foundation: the C `stat` type does not

@@ -92,7 +92,7 @@ public final class AuditLog: Sendable {
         let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw AuditError(.cannotOpen, "cannot open \(path): \(AuditFiles.lastError)") }
         defer { close(descriptor) }
-        let info = try AuditFiles.status(path)
+        let info = try AuditFiles.status(descriptor: descriptor, path: path)
         var head: AuditHead
         if let cached, cached.file == name, cached.inode == info.inode, cached.size == info.size {
             head = cached

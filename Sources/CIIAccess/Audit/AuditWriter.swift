@@ -41,7 +41,7 @@ public final class AuditWriter: Service, Sendable {
     public init(
         log: AuditLog,
         flushInterval: Duration = .milliseconds(100),
-        batchSize: Int = 512,
+        batchSize: Int = 4096,
         purgeInterval: Duration = .seconds(86_400),
         logger: Logger = Logger(label: "ciid.audit")
     ) {

@@ -67,7 +67,7 @@ extension AccessControl {
 
     /// The live token whose secret is `secret`, or nil.
     public func token(secret: String) throws(AccessError) -> APIToken? {
-        guard secret.hasPrefix(Self.tokenPrefix), secret.count < 200 else { return nil }
-        return try tokens.token(hash: SecretToken.hash(secret))
+        guard secret.utf8.count < 200, secret.hasPrefix(Self.tokenPrefix) else { return nil }
+        return try tokens.token(digest: TokenDigest(secret: secret))
     }
 }

@@ -44,7 +44,7 @@ public struct CheckController: Sendable {
     }
 
     func check(_ request: Request, context: NodeRequestContext) async throws -> Response {
-        let language = request.headers[.acceptLanguage] == nil ? Language.en : Language(acceptLanguage: request.headers[.acceptLanguage])
+        let language = request.headers.first(.acceptLanguage).map { Language(acceptLanguage: $0) } ?? .en
         let principal = try authorize(request, context: context)
         if let limit = access.admitCheck(principal) {
             metrics.checksLimited.increment()
@@ -78,7 +78,7 @@ public struct CheckController: Sendable {
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: CheckAnswerFormat.json(answer)))
+            body: .init(byteBuffer: ByteBuffer(bytes: CheckAnswerFormat.jsonBytes(answer)))
         )
     }
 
