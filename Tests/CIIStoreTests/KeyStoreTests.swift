@@ -50,6 +50,12 @@ import Testing
         #expect(try store.keys().map(\.epoch.number) == [2, 1])
         #expect(try permissions(directory.federationKeys) == 0o600)
         #expect(throws: StoreError.self) { try store.add(.generate(epoch: .first)) }
+        // A retired epoch's key goes; the others stay, still private.
+        #expect(try store.remove(.first))
+        #expect(try store.keys().map(\.epoch.number) == [2])
+        #expect(try !store.remove(.first))
+        #expect(try permissions(directory.federationKeys) == 0o600)
+        try store.add(first)
 
         let exported = f.folder + "/epoch1.key"
         try FederationKeyStore.writeKeyFile(first, to: exported)

@@ -68,6 +68,22 @@ final class FederationHarness {
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// Sets `key = value` (a text setting, such as a path) in node `id`'s ciid.conf (before it starts).
+    func configure(_ id: String, _ key: String, _ value: String) throws {
+        let path = try require(id).folder + "/ciid.conf"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: { $0.hasPrefix("\(key) =") }) else { throw HarnessError("\(path) has no setting \(key)") }
+        let edited = lines.map { $0.hasPrefix("\(key) =") ? "\(key) = \(value)" : String($0) }.joined(separator: "\n")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Runs a ciid command that must fail, and returns what it said on stderr.
+    func ciidFailing(_ arguments: String...) throws -> String {
+        let result = try CIIDProcess.run(arguments, in: folder)
+        guard result.status != 0 else { throw HarnessError("ciid \(arguments.joined(separator: " ")) succeeded: \(result.output)") }
+        return result.error
+    }
+
     /// Appends `text` (whole sections) to node `id`'s ciid.conf (before it starts).
     func appendToConfiguration(_ id: String, _ text: String) throws {
         let path = try require(id).folder + "/ciid.conf"

@@ -17,15 +17,28 @@ public struct Manifest: Sendable, Codable, Hashable {
         public var signingKey: String
         /// Its X25519 public key, base64.
         public var boxKey: String
+        /// The CA certificate(s) of its institution's own PKI (PEM), if its TLS certificate comes
+        /// from there: peers trust it beside the federation CA, for this member's endpoint only.
+        /// Absent in manifests before it existed, and for members served by the federation CA.
+        public var caCertificate: String?
 
         /// Creates a member.
-        public init(id: NodeID, role: NodeRole, dispositif: Dispositif?, endpoint: String, signingKey: String, boxKey: String) {
+        public init(
+            id: NodeID,
+            role: NodeRole,
+            dispositif: Dispositif?,
+            endpoint: String,
+            signingKey: String,
+            boxKey: String,
+            caCertificate: String? = nil
+        ) {
             self.id = id
             self.role = role
             self.dispositif = dispositif
             self.endpoint = endpoint
             self.signingKey = signingKey
             self.boxKey = boxKey
+            self.caCertificate = caCertificate
         }
     }
 

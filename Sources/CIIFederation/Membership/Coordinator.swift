@@ -42,13 +42,16 @@ public struct Coordinator: Sendable {
     }
 
     /// Admits (or re-admits, with new keys) the node of `request`, issues its TLS certificate and
-    /// publishes a new manifest.
+    /// publishes a new manifest. A re-admitted member keeps the CA of its own PKI, if it had one.
     public func admit(_ request: JoinRequest) throws -> Admission {
         guard request.id != configuration.id else { throw FederationError(.malformed, "the coordinator cannot admit itself") }
         let authority = try loadAuthority()
         let certificate = try authority.issue(publicKeyPEM: request.tlsPublicKey, commonName: request.id.rawValue, hosts: Self.hosts(of: request))
-        var members = try loadMembers().filter { $0.id != request.id }
-        members.append(request.member)
+        var members = try loadMembers()
+        var member = request.member
+        member.caCertificate = members.first { $0.id == request.id }?.caCertificate
+        members.removeAll { $0.id == request.id }
+        members.append(member)
         try saveMembers(members)
         _ = try publish()
         guard let own = members.first(where: { $0.id == configuration.id }) else {

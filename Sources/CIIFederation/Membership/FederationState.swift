@@ -1,6 +1,7 @@
 public import CIICore
 public import CIIStore
 import Foundation
+public import Logging
 import Sodium
 import Synchronization
 
@@ -23,6 +24,8 @@ public final class FederationState: Sendable {
     var anchorPath: String { "\(directory.federation)/anchor.json" }
     /// The federation CA (PEM file) that peers' TLS certificates must chain to.
     public var caFile: String { "\(directory.federation)/ca.crt" }
+    /// Where the CA bundles of peers with a CA of their own are written (see ``caFile(for:)``).
+    var peerBundles: String { "\(directory.federation)/peers" }
 
     /// Loads the state of a node that has joined (or of the coordinator); nil when the node has not joined yet.
     public static func load(directory: NodeDirectory, node: NodeID) throws -> FederationState? {
@@ -67,17 +70,21 @@ public final class FederationState: Sendable {
     /// The current manifest, if any.
     public var manifest: Manifest? { current.withLock { $0 } }
 
-    /// Accepts `signed` if it verifies with the anchor and is newer than the current one; stores
-    /// it and adds the epoch keys sealed to this node to its key store.
+    /// Accepts `signed` if it verifies with the anchor and is newer than the current one: adds the
+    /// epoch keys sealed to this node to its key store, forgets the epochs it no longer lists
+    /// (their keys, and their rows in `store`), writes the CA bundle of each peer with a CA of its
+    /// own, then stores the manifest. A crash midway is finished by the next fetch.
     /// - Returns: true when the manifest was newer and is now current.
     @discardableResult
-    public func accept(_ signed: SignedManifest) throws -> Bool {
+    public func accept(_ signed: SignedManifest, store: NodeStore, logger: Logger) throws -> Bool {
         let manifest = try signed.verified(coordinatorKey: anchor.signingKeyBytes)
         if let existing = self.manifest, existing.version >= manifest.version { return false }
         let keys = try manifest.keys(for: node, box: identity.box)
-        let store = FederationKeyStore(directory: directory)
-        for key in keys { try store.add(key) }
-        keyRing.replace(with: try store.keys())
+        let keyStore = FederationKeyStore(directory: directory)
+        for key in keys { try keyStore.add(key) }
+        try retireEpochs(absentFrom: manifest, keyStore: keyStore, store: store, logger: logger)
+        keyRing.replace(with: try keyStore.keys())
+        try writePeerBundles(for: manifest)
         try SecureFile.write(signed.json, to: manifestPath, mode: 0o644)
         current.withLock { $0 = manifest }
         return true

@@ -43,7 +43,7 @@ public struct CatchUp: Service {
             let response = try await BlockingTransfer.perform(
                 HTTPRequest(
                     url: "\(member.endpoint)/federation/changes?for=\(state.node.rawValue)&after=\(held)",
-                    caFile: state.caFile,
+                    caFile: state.caFile(for: member.id),
                     timeoutSeconds: 30
                 )
             )
@@ -53,6 +53,8 @@ public struct CatchUp: Service {
             let outcome = try BatchReceiver(state: state, store: store).apply(batch)
             guard case .applied = outcome else { return applied }
             applied += batch.changes.count
+            // A full resend is not pulled further: the next pull would start it again; the origin pushes the rest.
+            if batch.reset { return applied }
         }
         return applied
     }

@@ -42,7 +42,11 @@ public struct DigestChecker: Service {
     public func check(_ member: Manifest.Member) async throws -> Bool {
         guard let key = state.signingKey(of: member.id) else { return false }
         let response = try await BlockingTransfer.perform(
-            HTTPRequest(url: "\(member.endpoint)/federation/digest?for=\(state.node.rawValue)", caFile: state.caFile, timeoutSeconds: 60)
+            HTTPRequest(
+                url: "\(member.endpoint)/federation/digest?for=\(state.node.rawValue)",
+                caFile: state.caFile(for: member.id),
+                timeoutSeconds: 60
+            )
         )
         guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status) for its digest") }
         let message = try DigestMessage.open(response.body, box: state.identity.box, node: state.node, origin: member.id, originKey: key)

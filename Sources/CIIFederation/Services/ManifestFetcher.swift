@@ -1,17 +1,20 @@
+public import CIIStore
 import Curl
 public import Logging
 public import ServiceLifecycle
 
 /// Fetches the signed manifest from the coordinator every `interval` and accepts it when it is
-/// newer and verifies. Runs until the service group shuts down.
+/// newer and verifies (dropping from `store` the epochs it retired). Runs until the service group shuts down.
 public struct ManifestFetcher: Service {
     let state: FederationState
+    let store: NodeStore
     let interval: Duration
     let logger: Logger
 
     /// Creates the fetcher.
-    public init(state: FederationState, interval: Duration = .seconds(2), logger: Logger) {
+    public init(state: FederationState, store: NodeStore, interval: Duration = .seconds(2), logger: Logger) {
         self.state = state
+        self.store = store
         self.interval = interval
         self.logger = logger
     }
@@ -31,7 +34,7 @@ public struct ManifestFetcher: Service {
             let response = try await BlockingTransfer.perform(
                 HTTPRequest(
                     url: "\(state.anchor.endpoint)/federation/manifest",
-                    caFile: state.caFile,
+                    caFile: state.caFile(for: state.anchor.id),
                     timeoutSeconds: 10,
                     maximumResponseBytes: 8 << 20
                 )
@@ -40,7 +43,7 @@ public struct ManifestFetcher: Service {
                 logger.warning("the coordinator answered \(response.status) for the manifest")
                 return
             }
-            if try state.accept(try SignedManifest(json: response.body)) {
+            if try state.accept(try SignedManifest(json: response.body), store: store, logger: logger) {
                 logger.info("accepted manifest version \(state.manifest?.version ?? 0) with \(state.manifest?.members.count ?? 0) members")
             }
         } catch {

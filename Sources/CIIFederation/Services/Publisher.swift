@@ -54,11 +54,12 @@ public struct Publisher: Service {
     func serve(_ peer: NodeID) async {
         var failures = 0
         var lastContact = ContinuousClock.now
+        var resentSince: Int64 = 0  // the compaction mark when this peer's last full resend began
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard let member = state.manifest?.member(peer), let boxKey = state.manifest?.boxKey(of: peer) else { return }  // removed
             do {
                 let heartbeat = ContinuousClock.now - lastContact >= heartbeatInterval
-                let sent = try await sendNext(to: member, boxKey: boxKey, heartbeat: heartbeat)
+                let sent = try await sendNext(to: member, boxKey: boxKey, heartbeat: heartbeat, resentSince: &resentSince)
                 failures = 0
                 if sent || heartbeat { lastContact = .now }
                 if !sent { await pause(idleInterval) }
@@ -73,13 +74,23 @@ public struct Publisher: Service {
     }
 
     /// Sends the next batch `peer` lacks, or an empty one when `heartbeat` is due. Returns false
-    /// when it lacked nothing. A peer behind what compaction removed gets everything again, with a reset.
-    func sendNext(to member: Manifest.Member, boxKey: [UInt8], heartbeat: Bool) async throws -> Bool {
+    /// when it lacked nothing. A peer behind what compaction removed gets everything again, with a
+    /// reset, once: `resentSince` keeps the compaction mark of that resend while it takes several batches.
+    func sendNext(to member: Manifest.Member, boxKey: [UInt8], heartbeat: Bool, resentSince: inout Int64) async throws -> Bool {
         guard let dispositif = state.manifest?.member(state.node)?.dispositif else { return false }
         let acknowledged = try store.deliveries().first { $0.peer == member.id.rawValue }?.acknowledged ?? 0
-        let batch = try BatchBuilder.next(store: store, origin: state.node, dispositif: dispositif, recipient: member.id, held: acknowledged)
-        let entries = batch.changes
-        guard !entries.isEmpty || heartbeat else { return false }
+        let compacted = try store.compactedThrough()
+        let batch = try BatchBuilder.next(
+            store: store,
+            origin: state.node,
+            dispositif: dispositif,
+            recipient: member.id,
+            held: acknowledged,
+            resentSince: resentSince
+        )
+        // A run without changes can still move the peer: entries at the log's end were compacted or retired.
+        let moves = batch.through > batch.after
+        guard moves || heartbeat else { return false }
         let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
         let response = try await BlockingTransfer.perform(
             HTTPRequest(
@@ -87,16 +98,17 @@ public struct Publisher: Service {
                 url: "\(member.endpoint)/federation/batches",
                 headers: [("Content-Type", "application/octet-stream")],
                 body: sealed,
-                caFile: state.caFile,
+                caFile: state.caFile(for: member.id),
                 timeoutSeconds: 30
             )
         )
         let answer = try? JSONDecoder().decode(ReceiverAnswer.self, from: Data(response.body))
         switch (response.status, answer?.checkpoint) {
         case (200, let checkpoint?):
+            if batch.reset { resentSince = compacted }
             try store.recordDelivery(peer: member.id, sent: batch.through, acknowledged: checkpoint, error: nil)
             FederationMetrics.delivered(peer: member.id, sent: batch.through, acknowledged: checkpoint, behind: try store.lastSequence() - checkpoint)
-            return !entries.isEmpty
+            return moves
         case (409, let expected?):
             logger.info("\(member.id) holds \(expected), resending from there")
             try store.recordDelivery(peer: member.id, acknowledged: expected, error: nil)

@@ -16,8 +16,14 @@ extension NodeStore {
     /// After a restore: peers may hold changes newer than the backup, numbered with sequences this
     /// node will number again. Every peer in `peers` is therefore sent this node's whole set again,
     /// flagged *reset*, before anything new.
+    ///
+    /// The next sequence is skipped and marked compacted: a peer is behind it until it holds the
+    /// resend, which reaches it (``changeRun(after:limit:)``), so the set is resent once, not in a loop.
     public func markRestored(peers: [String]) throws(StoreError) {
         try write { db in
+            let skipped = max(try Self.lastSequence(db) + 1, 2)
+            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'change_log'")
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('change_log', ?)", arguments: [skipped])
             for peer in peers {
                 try db.execute(
                     sql: """
@@ -29,9 +35,10 @@ extension NodeStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO node_meta (key, value) VALUES ('compacted_through', (SELECT coalesce(max(seq), 0) + 1 FROM change_log))
+                    INSERT INTO node_meta (key, value) VALUES ('compacted_through', ?)
                     ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                    """
+                    """,
+                arguments: [skipped]
             )
         }
     }

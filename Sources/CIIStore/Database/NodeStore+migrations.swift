@@ -108,6 +108,17 @@ extension NodeStore {
                     """
             )
         }
+        // Epochs the coordinator retired: their rows are gone and batches' changes of them are ignored.
+        migrator.registerMigration("v5: retired epochs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE retired_epoch (
+                        epoch INTEGER PRIMARY KEY,
+                        retired_at INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -55,6 +55,17 @@ public struct FederationKeyStore: Sendable {
         try SecureFile.write(Self.encode(file), to: path)
     }
 
+    /// Removes the key of `epoch` (a retired epoch): the file is rewritten without it.
+    /// - Returns: true when the store held that key.
+    @discardableResult
+    public func remove(_ epoch: Epoch) throws(StoreError) -> Bool {
+        let keys = try keys()
+        guard keys.contains(where: { $0.epoch == epoch }) else { return false }
+        let file = StoredFile(format: "ciid-federation-keys-v1", keys: keys.filter { $0.epoch != epoch }.map(Self.stored))
+        try SecureFile.write(Self.encode(file), to: path)
+        return true
+    }
+
     /// Reads a single-key file (`ciid keys export`).
     public static func readKeyFile(_ path: String) throws(StoreError) -> FingerprintKey {
         var bytes = try SecureFile.readSecret(path)

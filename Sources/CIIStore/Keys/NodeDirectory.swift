@@ -10,7 +10,9 @@
 /// DATA/keys/federation.json federation keys by epoch (0600)
 /// DATA/tls/node.crt, node.key, ca.crt   TLS certificate, key (0600), and the CA that signed it
 /// DATA/federation/          manifest.json (signed), anchor.json (the coordinator's key and endpoint),
-///                           ca.crt (federation CA); on the coordinator also ca.key (0600) and members.json
+///                           ca.crt (federation CA), peers/ID.pem (federation CA + the own CA of member ID,
+///                           for members whose manifest entry has one); on the coordinator also ca.key (0600)
+///                           and members.json
 /// ```
 public struct NodeDirectory: Sendable {
     /// The data folder.

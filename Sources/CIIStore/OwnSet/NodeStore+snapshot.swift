@@ -15,8 +15,17 @@ extension NodeStore {
     ///   - followUps: the snapshot, one entry per fingerprint (the importer merges duplicates).
     ///   - record: what the import read, kept in the import history.
     ///   - now: the time written to the change log.
+    /// - Throws: ``StoreError`` `refused` when the snapshot is fingerprinted under a retired epoch
+    ///   (an import that started before the retirement): nothing is applied; import again.
     public func applySnapshot(_ followUps: [OwnFollowUp], record: ImportRecord, now: Date = Date()) throws(StoreError) -> SnapshotSummary {
         try write { db in
+            let retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
+            if !retired.isEmpty, let stale = followUps.first(where: { retired.contains(Int64($0.epoch.number)) }) {
+                throw StoreError(
+                    .refused,
+                    "this import fingerprinted under \(stale.epoch), which the federation retired meanwhile; nothing was applied: import again"
+                )
+            }
             var current = [OwnKey: OwnFollowUp]()
             current.reserveCapacity(followUps.count)
             try RawStatement(db, "SELECT epoch, fingerprint, started_on, last_on, caseworker, reference FROM own_followup").query { row in

@@ -28,6 +28,8 @@ extension NodeStore {
     /// - Otherwise every change is applied, the checkpoint moves to `through`, and an overlap
     ///   event is recorded for each upsert that adds or refreshes a person of the node's own set,
     ///   with the caseworker and dossier reference the import named for that person.
+    /// - Changes of a retired epoch (see ``dropEpoch(_:now:)``) are skipped: the origin sent them
+    ///   before it learnt of the retirement.
     public func applyBatch(
         origin: NodeID,
         dispositif: Dispositif,
@@ -65,6 +67,7 @@ extension NodeStore {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """
             )
+            let retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
             let recordedAt = Int64(now.timeIntervalSince1970)
             for statement in [previous, upsert, retract] { statement.bind(2, origin.rawValue) }
             upsert.bind(3, dispositif.rawValue)
@@ -77,7 +80,7 @@ extension NodeStore {
             // In key order (stable: two changes of one fingerprint keep their order), so that the
             // WITHOUT ROWID replica is written page after page instead of at random.
             let ordered = changes.indices.sorted { (changes[$0].fingerprint, $0) < (changes[$1].fingerprint, $1) }
-            for change in ordered.lazy.map({ changes[$0] }) {
+            for change in ordered.lazy.map({ changes[$0] }) where retired.isEmpty || !retired.contains(Int64(change.epoch.number)) {
                 guard let lastOn = change.lastOn else {
                     retract.bind(1, change.fingerprint)
                     try retract.run()

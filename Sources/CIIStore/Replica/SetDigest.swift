@@ -50,7 +50,7 @@ extension NodeStore {
     /// entries the retention sweep dropped on one side only do not count as divergence.
     public func ownDigest(since: Day) throws(StoreError) -> (sequence: Int64, digest: SetDigest) {
         try read { db in
-            let sequence = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM change_log") ?? 0
+            let sequence = try Self.lastSequence(db)
             let digest = try SetDigest.compute(
                 try Row.fetchCursor(db, sql: "SELECT fingerprint, epoch, last_on FROM own_followup WHERE last_on >= ?", arguments: [since])
             )

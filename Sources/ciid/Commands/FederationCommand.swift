@@ -8,8 +8,8 @@ import Foundation
 struct FederationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "federation",
-        abstract: "On the coordinator: admit and remove members, list them.",
-        subcommands: [Admit.self, Remove.self, Members.self, Rotate.self]
+        abstract: "On the coordinator: admit and remove members, list them, trust a member's own CA, rotate and retire epochs.",
+        subcommands: [Admit.self, Remove.self, Members.self, TrustCA.self, Rotate.self, Retire.self]
     )
 
     static func coordinator(_ node: NodeOptions) throws -> Coordinator {
@@ -55,7 +55,9 @@ struct FederationCommand: ParsableCommand {
 
         func run() throws {
             let epoch = try FederationCommand.coordinator(node).rotate()
-            print("published \(epoch); nodes pick it up within seconds and move their sets at their next import")
+            print(
+                "published \(epoch); nodes pick it up within seconds and move their sets at their next import; once every member has (ciid status), retire the old epoch (ciid federation retire)"
+            )
         }
     }
 
@@ -65,7 +67,8 @@ struct FederationCommand: ParsableCommand {
 
         func run() throws {
             for member in try FederationCommand.coordinator(node).members() {
-                print("\(member.id)\t\(member.role.rawValue)\t\(member.dispositif?.rawValue ?? "-")\t\(member.endpoint)")
+                let trust = member.caCertificate == nil ? "federation CA" : "own CA + federation CA"
+                print("\(member.id)\t\(member.role.rawValue)\t\(member.dispositif?.rawValue ?? "-")\t\(member.endpoint)\t\(trust)")
             }
         }
     }

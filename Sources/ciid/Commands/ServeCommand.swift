@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
                 manifestPath: manifestPath,
                 window: configuration.window
             )
-            services.append(ManifestFetcher(state: federation, logger: logger))
+            services.append(ManifestFetcher(state: federation, store: store, logger: logger))
             services.append(CatchUp(state: federation, store: store, logger: logger))
             services.append(Publisher(state: federation, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
             services.append(

@@ -24,11 +24,15 @@ struct StatusCommand: ParsableCommand {
         print("keys          \(keys.isEmpty ? "none" : keys.map { "\($0.epoch) (id \($0.keyID))" }.joined(separator: ", "))")
         print("own set       \(try store.ownCount()) people")
         print("change log    last sequence \(try store.lastSequence())")
-        let counts = try store.replicaCounts()
-        print("replica       \(counts.values.reduce(0, +)) fingerprints")
-        for (origin, count) in counts.sorted(by: { $0.key < $1.key }) {
+        let retired = try store.retiredEpochs()
+        if !retired.isEmpty { print("retired       \(retired.map(\.description).joined(separator: ", ")) (keys and fingerprints dropped)") }
+        // Per origin and epoch: on the coordinator, the epochs each member still publishes (retire one once no member does).
+        let counts = try store.replicaCountsByEpoch()
+        print("replica       \(counts.values.flatMap(\.values).reduce(0, +)) fingerprints")
+        for (origin, epochs) in counts.sorted(by: { $0.key < $1.key }) {
             let checkpoint = (try? store.checkpoint(of: NodeID(origin))) ?? 0
-            print("  \(origin)\t\(count) fingerprints, holds its changes through \(checkpoint)")
+            let byEpoch = epochs.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            print("  \(origin)\t\(epochs.values.reduce(0, +)) fingerprints (\(byEpoch)), holds its changes through \(checkpoint)")
         }
         let deliveries = try store.deliveries()
         if !deliveries.isEmpty {
@@ -43,7 +47,13 @@ struct StatusCommand: ParsableCommand {
             }
         }
         if let manifest = try FederationState.load(directory: directory, node: configuration.id)?.manifest {
-            print("federation    manifest version \(manifest.version), \(manifest.members.count) members, coordinator \(manifest.coordinator)")
+            let epochs = manifest.epochs.map { "\($0.epoch)" }.joined(separator: ", ")
+            print(
+                "federation    manifest version \(manifest.version), \(manifest.members.count) members, coordinator \(manifest.coordinator), epochs \(epochs)"
+            )
+            for member in manifest.members where member.caCertificate != nil {
+                print("  \(member.id)\ttrusted with its own CA beside the federation CA")
+            }
         } else {
             print("federation    not joined (ciid join-request, then ciid join)")
         }
