@@ -14,6 +14,7 @@ public struct AVSNumber: Sendable, Hashable, CustomStringConvertible, CustomDebu
 
     /// Parses and validates an AVS number written with or without dots and spaces.
     /// - Throws: ``AVSNumberError`` naming the rule that failed.
+    @inlinable
     public init(_ text: some StringProtocol) throws(AVSNumberError) {
         let utf8 = Array(text.utf8)
         let result = utf8.withUnsafeBytes { buffer in

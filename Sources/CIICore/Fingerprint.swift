@@ -14,11 +14,24 @@ public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Creates a fingerprint from 32 bytes; `nil` for any other length.
+    ///
+    /// Inlinable, and a single copy for contiguous bytes: replication decodes a fingerprint per
+    /// change, and an unspecialised generic loop over the bytes cost more than all the rest of it.
+    @inlinable
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == Self.byteCount else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        Swift.withUnsafeMutableBytes(of: &words) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+        let copied = bytes.withContiguousStorageIfAvailable { source in
+            Swift.withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(source)) }
+        }
+        if copied == nil {
+            Swift.withUnsafeMutableBytes(of: &words) { buffer in
+                var index = 0
+                for byte in bytes {
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
         }
         self.words = words
     }
