@@ -7,7 +7,7 @@
 # Usage: Benchmarks/run-http-bench.sh [RESULTS_FILE]
 # Writes `key=value` lines to RESULTS_FILE (default: standard output); progress goes to stderr.
 # Settings (environment): HTTP_BENCH_ENTRIES (1000000), HTTP_BENCH_DURATION (10s),
-# HTTP_BENCH_ROUNDS (2: check and bare route alternate, the figures are the means),
+# HTTP_BENCH_ROUNDS (3: check and bare route alternate, the figures are the means),
 # HTTP_BENCH_SKIP_BUILD (1 to use the binaries already built).
 set -euo pipefail
 
@@ -16,7 +16,7 @@ BENCH="$ROOT/Benchmarks"
 RESULTS=${1:-/dev/stdout}
 ENTRIES=${HTTP_BENCH_ENTRIES:-1000000}
 DURATION=${HTTP_BENCH_DURATION:-10s}
-ROUNDS=${HTTP_BENCH_ROUNDS:-2}
+ROUNDS=${HTTP_BENCH_ROUNDS:-3}
 CIID="$ROOT/.build-release/release/ciid"
 FILL="$BENCH/.build/release/bench-fill"
 
@@ -107,23 +107,29 @@ EOF
 script POST /api/v1/checks "$WORK/check.lua"
 script "$BARE_METHOD" "$BARE_PATH" "$WORK/bare.lua"
 
-run_wrk() { # SCRIPT DURATION -> "rps p50 p99 errors"
-    local line
+# The server's CPU time so far (user + system), in clock ticks.
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+
+run_wrk() { # SCRIPT DURATION -> "rps p50 p99 errors cpu_us_per_request"
+    local line before after
+    before=$(server_ticks)
     line=$(wrk -t2 -c32 -d"$2" --latency -s "$1" "$URL" | tee -a "$WORK/wrk.log" | grep '^RESULT') || { log "wrk failed"; cat "$WORK/wrk.log" >&2; exit 1; }
-    echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) requests=([0-9]+) errors=([0-9]+)/\1 \2 \3 \5/'
+    after=$(server_ticks)
+    echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) requests=([0-9]+) errors=([0-9]+)/\1 \2 \3 \5 \4/' |
+        awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '{ printf "%s %s %s %s %.1f\n", $1, $2, $3, $4, ticks / hz * 1e6 / $5 }'
 }
 
 log "warming up (3 s)"
 run_wrk "$WORK/check.lua" 3s >/dev/null
-declare -a C_RPS C_P50 C_P99 B_RPS B_P50 B_P99
+declare -a C_RPS C_P50 C_P99 C_CPU B_RPS B_P50 B_P99 B_CPU
 errors=0
 for round in $(seq 1 "$ROUNDS"); do
-    read -r rps p50 p99 err < <(run_wrk "$WORK/check.lua" "$DURATION")
-    C_RPS+=("$rps"); C_P50+=("$p50"); C_P99+=("$p99"); errors=$((errors + err))
-    log "round $round: check  $rps req/s, p50 $p50 µs, p99 $p99 µs, $err errors"
-    read -r rps p50 p99 err < <(run_wrk "$WORK/bare.lua" "$DURATION")
-    B_RPS+=("$rps"); B_P50+=("$p50"); B_P99+=("$p99"); errors=$((errors + err))
-    log "round $round: bare   $rps req/s, p50 $p50 µs, p99 $p99 µs, $err errors"
+    read -r rps p50 p99 err cpu < <(run_wrk "$WORK/check.lua" "$DURATION")
+    C_RPS+=("$rps"); C_P50+=("$p50"); C_P99+=("$p99"); C_CPU+=("$cpu"); errors=$((errors + err))
+    log "round $round: check  $rps req/s, p50 $p50 µs, p99 $p99 µs, server CPU $cpu µs/request, $err errors"
+    read -r rps p50 p99 err cpu < <(run_wrk "$WORK/bare.lua" "$DURATION")
+    B_RPS+=("$rps"); B_P50+=("$p50"); B_P99+=("$p99"); B_CPU+=("$cpu"); errors=$((errors + err))
+    log "round $round: bare   $rps req/s, p50 $p50 µs, p99 $p99 µs, server CPU $cpu µs/request, $err errors"
 done
 mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
 rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")
@@ -139,6 +145,8 @@ rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")
     echo "bare_rps=$(mean "${B_RPS[@]}")"
     echo "bare_p50_us=$(mean "${B_P50[@]}")"
     echo "bare_p99_us=$(mean "${B_P99[@]}")"
+    echo "check_cpu_us=$(mean "${C_CPU[@]}")"
+    echo "bare_cpu_us=$(mean "${B_CPU[@]}")"
     echo "check_rps_rounds=${C_RPS[*]}"
     echo "bare_rps_rounds=${B_RPS[*]}"
     echo "errors=$errors"
