@@ -67,6 +67,15 @@ struct RejectMaker {
         )
     }
 
+    /// The reason does not repeat the identifier: it may be a person's AVS number.
+    func caseworkerIsAVS(column: Int) -> RowReject {
+        make(
+            column,
+            "caseworker.is_avs",
+            "The caseworker identifier looks like an AVS number (756 and ten more digits), which the node never stores: give the caseworker's identifier, or leave the cell empty."
+        )
+    }
+
     func referenceTooLong(column: Int) -> RowReject {
         make(column, "reference.too_long", "The dossier reference is longer than \(CaseworkerField.maximumLength) characters.")
     }

@@ -49,7 +49,10 @@ struct RowReader {
         if let index = columns.caseworker, index < record.count {
             switch record.withField(index, CaseworkerField.init) {
             case .empty: break
-            case .identifier(let text): caseworker = text
+            case .identifier(let text):
+                // A caseworker id is stored and shown in the inbox: never an AVS number typed there by mistake.
+                guard !ReferenceField.holdsAVSNumber(text) else { return .rejected(reject.caseworkerIsAVS(column: index)) }
+                caseworker = text
             case .tooLong: return .rejected(reject.caseworkerInvalid(tooLong: true, column: index))
             case .control: return .rejected(reject.caseworkerInvalid(tooLong: false, column: index))
             }

@@ -121,4 +121,15 @@ struct ReferenceTests {
         let tie = try #require(Fixture.followUp(export, Fixture.avs(1)))
         #expect(tie.caseworker == "e" && tie.reference == nil)
     }
+
+    @Test("a caseworker cell that looks like an AVS number rejects the row too, without repeating it")
+    func caseworkerAVSLookalike() throws {
+        let text = "AVS;start;end;Collaborateur\n\(avs.formatted);01.01.2020;;756.9217.0769.85\n\(Fixture.avs(1).formatted);01.01.2020;;cw-7569\n"
+        let export = try Fixture.parse(text, maximumRejectedPercent: 100)
+        #expect(export.rejects.count == 1)
+        let reject = try #require(export.rejects.first)
+        #expect(reject.code == "caseworker.is_avs" && reject.column == "Collaborateur")
+        #expect(!reject.reason.contains("9217") && !reject.reason.contains("0769"))
+        #expect(try #require(Fixture.followUp(export, Fixture.avs(1))).caseworker == "cw-7569")
+    }
 }
