@@ -116,6 +116,22 @@ final class AuditLogTests: Sendable {
         #expect(result.entries == 9)
     }
 
+    @Test func entriesCutOffTheEndAreFoundWithANotedHead() throws {
+        let log = try makeLog()
+        try fill(log, months: ["2026-01"], perMonth: 10)
+        let noted = try #require(verify().head)
+        try fill(log, months: ["2026-01"], perMonth: 5, from: 10)
+        // The log grew: the noted entry is still there.
+        #expect(AuditLog.verify(directory: folder, key: key, expectingHead: noted).notedHeadFound == true)
+        #expect(AuditLog.verify(directory: folder, key: key, expectingHead: noted.uppercased()).notedHeadFound == true)
+        // Cut the last seven lines: what is left is a valid chain, but the noted entry is gone.
+        try rewrite("2026-01", Array(try lines("2026-01").dropLast(7)))
+        let cut = AuditLog.verify(directory: folder, key: key, expectingHead: noted)
+        #expect(cut.isIntact && cut.entries == 8)
+        #expect(cut.notedHeadFound == false)
+        #expect(verify().notedHeadFound == nil)
+    }
+
     @Test func aDeletedMonthIsNamed() throws {
         let log = try makeLog()
         try fill(log, months: ["2026-01", "2026-02", "2026-03"])

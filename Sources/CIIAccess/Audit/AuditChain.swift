@@ -4,6 +4,10 @@ import Sodium
 struct AuditChain {
     let key: SecretBytes
     var last: (seq: Int64, mac: [UInt8])?
+    /// A head noted earlier (lowercase hexadecimal bytes), looked for among the entries checked.
+    var noted: [UInt8]?
+    /// Whether an entry checked has the MAC `noted`.
+    var notedFound = false
 
     init(key: SecretBytes) { self.key = key }
 
@@ -51,6 +55,7 @@ struct AuditChain {
             result.anchor = AuditAnchor(file: file, seq: entry.seq, prev: AuditEntry.hex(entry.prev))
         }
         last = (entry.seq, entry.mac)
+        if let noted, !notedFound, noted.elementsEqual(AuditEntry.hex(entry.mac).utf8) { notedFound = true }
         result.entries += 1
         result.firstSeq = result.firstSeq ?? entry.seq
         result.lastSeq = entry.seq

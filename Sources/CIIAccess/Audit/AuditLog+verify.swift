@@ -15,10 +15,20 @@ extension AuditLog {
     ///
     /// Entries appended while it runs are not checked; it does not hold up writers.
     public static func verify(directory: URL, key: SecretBytes) -> AuditVerification {
+        verify(directory: directory, key: key, expectingHead: nil)
+    }
+
+    /// ``verify(directory:key:)``, and also whether an entry whose MAC is `noted` (a head printed by
+    /// an earlier verification, in hexadecimal) is still in the chain: when it is not, entries
+    /// were cut off the end since it was noted (or the head belongs to another log, or to a purged
+    /// month). The answer is in ``AuditVerification/notedHeadFound``.
+    public static func verify(directory: URL, key: SecretBytes, expectingHead noted: String?) -> AuditVerification {
         var result = AuditVerification()
         var chain = AuditChain(key: key)
+        chain.noted = noted.map { Array($0.lowercased().utf8) }
         walk(directory.path(percentEncoded: false), chain: &chain, result: &result)
         result.head = chain.last.map { AuditEntry.hex($0.mac) }
+        if noted != nil { result.notedHeadFound = chain.notedFound }
         return result
     }
 

@@ -16,6 +16,9 @@ public struct AuditVerification: Sendable, CustomStringConvertible {
     public var anchor: AuditAnchor?
     /// Things that do not break the chain but deserve a look (an interrupted last line).
     public var warnings: [String] = []
+    /// With a noted head (``AuditLog/verify(directory:key:expectingHead:)``): whether the chain
+    /// still holds that entry. `false` means entries were removed from the end since it was noted.
+    public var notedHeadFound: Bool?
     /// The first broken entry; `nil` when the chain is intact.
     public var failure: AuditBreak?
 

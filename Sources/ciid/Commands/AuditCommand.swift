@@ -21,9 +21,21 @@ struct AuditCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Prove the chain is intact, or name its first broken entry (exit status 1).",
-            discussion: "Note the head it prints: the chain alone cannot show that entries were cut off its end."
+            discussion: """
+                Note the head it prints: the chain alone cannot show that entries were cut off its end.
+                Give it back later with --expect-head, and verify fails when that entry is gone.
+                """
         )
         @OptionGroup var node: NodeOptions
+
+        @Option(help: "A head printed by an earlier verify (64 hexadecimal digits): fail if that entry is no longer in the chain.")
+        var expectHead: String?
+
+        func validate() throws {
+            if let expectHead, expectHead.utf8.count != 64 || !expectHead.allSatisfy(\.isHexDigit) {
+                throw ValidationError("--expect-head takes the 64 hexadecimal digits printed after \"head\" by an earlier verify")
+            }
+        }
 
         func run() throws {
             let (directory, _) = try node.load()
@@ -36,7 +48,7 @@ struct AuditCommand: ParsableCommand {
                 print("OK: the audit log is empty")
                 return
             }
-            let result = AuditLog.verify(directory: folder, key: try AuditCommand.key(keyPath))
+            let result = AuditLog.verify(directory: folder, key: try AuditCommand.key(keyPath), expectingHead: expectHead)
             for warning in result.warnings { print("warning: \(warning)") }
             if let failure = result.failure {
                 print("BROKEN: \(failure.file), line \(failure.line)\(failure.seq.map { ", seq \($0)" } ?? ""): \(failure.reason)")
@@ -53,6 +65,15 @@ struct AuditCommand: ParsableCommand {
             print("OK: \(result.entries) \(result.entries == 1 ? "entry" : "entries"), seq \(first)…\(last), in \(files)")
             print("head \(head)")
             if let anchor = result.anchor { print("older entries were purged: the chain starts at \(anchor)") }
+            if result.notedHeadFound == false {
+                print(
+                    "BROKEN: no entry has the head \(expectHead ?? "") noted earlier: entries were removed from the end of the log since"
+                        + (result.anchor == nil ? "" : " (or the noted entry was in a month purged since)")
+                        + ", or the head is another node's"
+                )
+                throw ExitCode.failure
+            }
+            if result.notedHeadFound == true { print("the noted head is still in the chain") }
         }
     }
 
