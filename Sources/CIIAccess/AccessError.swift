@@ -44,4 +44,30 @@ public struct AccessError: Error, Sendable, CustomStringConvertible, Equatable {
 
     /// The reason.
     public var description: String { reason }
+
+    /// No account numbered `id` (removed, or a stale page).
+    static func noAccount(_ id: Int64) -> AccessError {
+        AccessError(
+            .unknownAccount,
+            "there is no account number \(id)",
+            text: LocalizedText(
+                fr: "Il n'y a pas de compte n° \(id) (supprimé entre-temps ? rechargez la page).",
+                de: "Es gibt kein Konto Nr. \(id) (inzwischen entfernt? Laden Sie die Seite neu).",
+                en: "There is no account number \(id) (removed meanwhile? reload the page)."
+            )
+        )
+    }
+
+    /// No live API token numbered `id` (revoked already, or a stale page).
+    static func noToken(_ id: Int64) -> AccessError {
+        AccessError(
+            .unknownAccount,
+            "there is no live API token number \(id)",
+            text: LocalizedText(
+                fr: "Il n'y a pas de jeton d'API actif n° \(id) (déjà révoqué ? rechargez la page).",
+                de: "Es gibt kein gültiges API-Token Nr. \(id) (schon widerrufen? Laden Sie die Seite neu).",
+                en: "There is no live API token number \(id) (revoked already? reload the page)."
+            )
+        )
+    }
 }

@@ -25,7 +25,11 @@ struct TokenAndLimitTests {
         #expect(try access.token(secret: "Bearer nonsense") == nil)
         try access.revokeToken(created.token.id, by: "cli")
         #expect(try access.token(secret: created.secret) == nil)
-        #expect(throws: AccessError.self) { try access.revokeToken(created.token.id, by: "cli") }
+        let again = #expect(throws: AccessError.self) { try access.revokeToken(created.token.id, by: "cli") }
+        #expect(again?.message(.de).contains("kein gültiges API-Token Nr. \(created.token.id)") == true)
+        #expect(again?.message(.fr).contains("pas de jeton d'API actif") == true)
+        let unknown = #expect(throws: AccessError.self) { try access.renew(9_999, by: "cli") }
+        #expect(unknown?.code == .unknownAccount && unknown?.message(.fr).contains("pas de compte n° 9999") == true)
         let stored = try Data(contentsOf: fixture.folder.appendingPathComponent("access.sqlite"))
         #expect(stored.range(of: Data(created.secret.utf8)) == nil)
         #expect(throws: AccessError.self) { _ = try access.createToken(name: "  ", by: "cli") }

@@ -134,7 +134,7 @@ extension AccessControl {
 
     /// The account `id`, or an error naming it.
     public func account(_ id: Int64) throws(AccessError) -> Account {
-        guard let account = try store.account(id: id) else { throw AccessError(.unknownAccount, "there is no account number \(id)") }
+        guard let account = try store.account(id: id) else { throw AccessError.noAccount(id) }
         return account
     }
 

@@ -99,7 +99,7 @@ extension AccessStore {
     func updateAccount(_ id: Int64, _ sql: String, _ arguments: StatementArguments = []) throws(AccessError) -> Account {
         try write { db in
             try db.execute(sql: "UPDATE account SET \(sql) WHERE id = ?", arguments: arguments + [id])
-            guard db.changesCount == 1 else { throw AccessError(.unknownAccount, "there is no account number \(id)") }
+            guard db.changesCount == 1 else { throw AccessError.noAccount(id) }
             return try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM account WHERE id = ?", arguments: [id]).map(Self.account)!
         }
     }

@@ -60,7 +60,7 @@ extension AccessControl {
             try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [moment, id])
             return db.changesCount
         }
-        guard changed == 1 else { throw AccessError(.unknownAccount, "there is no live API token number \(id)") }
+        guard changed == 1 else { throw AccessError.noToken(id) }
         try tokens.reload()
         record(.tokenRevoked, actor: actor, subject: "token:\(id)")
     }
