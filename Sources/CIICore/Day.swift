@@ -55,22 +55,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.daysSince1970 = Int32((seconds / 86_400).rounded(.down))
     }
 
-    /// Today in Switzerland (the zone's offset is looked up once a minute: every check asks).
+    /// Today in Switzerland.
     public static func today() -> Day {
-        let now = Date().timeIntervalSince1970
-        let minute = Int64((now / 60).rounded(.down))
-        let offset =
-            todayOffset.withLock { $0.minute == minute ? $0.offset : nil }
-            ?? {
-                let offset = switzerland.secondsFromGMT(for: Date(timeIntervalSince1970: now))
-                todayOffset.withLock { $0 = (minute, offset) }
-                return offset
-            }()
-        return Day(daysSince1970: Int32(((now + Double(offset)) / 86_400).rounded(.down)))
+        let now = Date()
+        let seconds = now.timeIntervalSince1970 + Double(switzerlandOffset(at: now))
+        return Day(daysSince1970: Int32((seconds / 86_400).rounded(.down)))
+    }
+
+    /// Seconds east of UTC in Switzerland at `date`, looked up once per minute and cached: every
+    /// check asks (today's date, the daily rate limit), and a time-zone lookup costs more than a check.
+    public static func switzerlandOffset(at date: Date) -> Int {
+        let minute = Int64((date.timeIntervalSince1970 / 60).rounded(.down))
+        if let cached = offsetCache.withLock({ $0.minute == minute ? $0.offset : nil }) { return cached }
+        let offset = switzerland.secondsFromGMT(for: date)
+        offsetCache.withLock { $0 = (minute, offset) }
+        return offset
     }
 
     /// The minute of the last look-up of Switzerland's offset from UTC, and that offset in seconds.
-    private static let todayOffset = Mutex<(minute: Int64, offset: Int)>((-1, 0))
+    private static let offsetCache = Mutex<(minute: Int64, offset: Int)>((.min, 0))
 
     /// The canton's time zone.
     public static let switzerland = TimeZone(identifier: "Europe/Zurich") ?? TimeZone(secondsFromGMT: 3600)!

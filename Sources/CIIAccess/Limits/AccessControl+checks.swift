@@ -2,9 +2,8 @@ public import CIICore
 import Foundation
 
 extension AccessControl {
-    /// Seconds east of UTC of the canton's time now, so that "per day" ends at local midnight
-    /// (looked up once a minute: a time-zone lookup per check would cost more than the check).
-    func localOffset(_ date: Date) -> Int { limiter.offset(at: date) }
+    /// Seconds east of UTC of the canton's time now, so that "per day" ends at local midnight.
+    func localOffset(_ date: Date) -> Int { Day.switzerlandOffset(at: date) }
 
     /// Counts a check by `principal` if its limits allow it; a refusal is audited.
     /// - Returns: nil when the check may go ahead, or the limit reached.

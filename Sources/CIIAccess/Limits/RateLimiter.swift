@@ -14,16 +14,6 @@ final class RateLimiter: Sendable {
     }
 
     private let counters = Mutex<[String: Counter]>([:])
-    private let zone = Mutex<(minute: Int64, offset: Int)>((-1, 3600))
-
-    /// Seconds east of UTC in Switzerland at `date`, computed once per minute.
-    func offset(at date: Date) -> Int {
-        let minute = Int64((date.timeIntervalSince1970 / 60).rounded(.down))
-        if let cached = zone.withLock({ $0.minute == minute ? $0.offset : nil }) { return cached }
-        let offset = Day.switzerland.secondsFromGMT(for: date)
-        zone.withLock { $0 = (minute, offset) }
-        return offset
-    }
 
     /// Counts one call of `key` at `seconds` (Unix time, `dayOffset` seconds east of UTC) if the limits allow it.
     /// - Returns: nil when admitted (and counted), or the window that is full.
