@@ -11,12 +11,18 @@ final class FederationHarness {
         let id: String
         let folder: String
         let port: Int
+        /// The port of its members-only federation listener.
+        let federationPort: Int
         /// The address the node listens on and is reached at.
         var host = "127.0.0.1"
         /// The network namespace it runs in, if any.
         var namespace: String?
 
-        var endpoint: String { host == "127.0.0.1" ? "https://localhost:\(port)" : "https://\(host):\(port)" }
+        /// On loopback, a host name of the node's own (`orp-vs.localhost`: libcurl and Chromium
+        /// resolve `*.localhost` to 127.0.0.1), as its certificate names only its endpoints' hosts.
+        var name: String { host == "127.0.0.1" ? "\(id).localhost" : host }
+        var endpoint: String { "https://\(name):\(port)" }
+        var federationEndpoint: String { "https://\(name):\(federationPort)" }
     }
 
     let folder: String
@@ -27,7 +33,7 @@ final class FederationHarness {
     /// - Parameter placement: for nodes that must not run on loopback, their address and network namespace.
     init(dispositifs: [Dispositif], placement: [String: (host: String, namespace: String?)] = [:]) throws {
         folder = try CIIDProcess.temporaryFolder()
-        var coordinator = Node(id: "cii-vs", folder: folder + "/cii-vs", port: try Self.freePort())
+        var coordinator = Node(id: "cii-vs", folder: folder + "/cii-vs", port: try Self.freePort(), federationPort: try Self.freePort())
         if let place = placement[coordinator.id] { (coordinator.host, coordinator.namespace) = place }
         nodes[coordinator.id] = coordinator
         try ciid(
@@ -40,16 +46,42 @@ final class FederationHarness {
             coordinator.id,
             "--listen",
             "\(coordinator.host):\(coordinator.port)",
+            "--federation-listen",
+            "\(coordinator.host):\(coordinator.federationPort)",
             "--endpoint",
-            coordinator.endpoint
+            coordinator.endpoint,
+            "--federation-endpoint",
+            coordinator.federationEndpoint
         )
         for dispositif in dispositifs {
             let id = "\(dispositif.rawValue.lowercased())-vs"
-            var node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort())
+            var node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort(), federationPort: try Self.freePort())
             if let place = placement[id] { (node.host, node.namespace) = place }
             nodes[id] = node
-            try ciid("init", "--data-dir", node.folder, "--dispositif", dispositif.rawValue, "--node-id", id, "--listen", "\(node.host):\(node.port)")
-            try ciid("join-request", "--data-dir", node.folder, "--endpoint", node.endpoint, "--output", folder + "/\(id).request")
+            try ciid(
+                "init",
+                "--data-dir",
+                node.folder,
+                "--dispositif",
+                dispositif.rawValue,
+                "--node-id",
+                id,
+                "--listen",
+                "\(node.host):\(node.port)",
+                "--federation-listen",
+                "\(node.host):\(node.federationPort)"
+            )
+            try ciid(
+                "join-request",
+                "--data-dir",
+                node.folder,
+                "--endpoint",
+                node.endpoint,
+                "--federation-endpoint",
+                node.federationEndpoint,
+                "--output",
+                folder + "/\(id).request"
+            )
             try ciid("federation", "admit", "--data-dir", coordinator.folder, folder + "/\(id).request", "--output", folder + "/\(id).admission")
             try ciid("join", "--data-dir", node.folder, folder + "/\(id).admission")
         }
@@ -158,6 +190,9 @@ final class FederationHarness {
 
     /// The base URL of node `id`.
     func url(_ id: String) throws -> String { try require(id).endpoint }
+
+    /// The base URL of node `id`'s members-only federation listener.
+    func federationURL(_ id: String) throws -> String { try require(id).federationEndpoint }
 
     /// The federation CA file as node `id` holds it.
     func caFile(_ id: String) throws -> String { try require(id).folder + "/federation/ca.crt" }

@@ -30,8 +30,9 @@ struct TestPKI {
         )
     }
 
-    /// Issues a server certificate for node `id` on loopback (DNS localhost and `id`, IP 127.0.0.1
-    /// and ::1, as the federation CA does), with a new key of mode 0600.
+    /// Issues a server certificate for node `id` on loopback (DNS `id.localhost`, the host name the
+    /// harness gives it, as the federation CA does; also localhost, `id`, IP 127.0.0.1 and ::1),
+    /// with a new key of mode 0600.
     /// - Returns: the certificate and key files.
     func issue(for id: String) throws -> (certificate: String, key: String) {
         let (key, request, certificate) = ("\(folder)/\(id).key", "\(folder)/\(id).csr", "\(folder)/\(id).crt")
@@ -39,7 +40,7 @@ struct TestPKI {
         basicConstraints = critical,CA:FALSE
         keyUsage = critical,digitalSignature
         extendedKeyUsage = serverAuth,clientAuth
-        subjectAltName = DNS:localhost,DNS:\(id),IP:127.0.0.1,IP:::1
+        subjectAltName = DNS:\(id).localhost,DNS:localhost,DNS:\(id),IP:127.0.0.1,IP:::1
         authorityKeyIdentifier = keyid
         """.write(toFile: "\(folder)/\(id).ext", atomically: true, encoding: .utf8)
         try openssl("req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout \(key) -out \(request) -subj /CN=\(id)")

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `make demo`: a whole federation on this machine — the coordinator and the six dispositif nodes
 # (ORP, CMS, OAI, OSP, OASI, T1) on loopback, each with its own data folder, keys, TLS certificate
-# from the federation CA, configuration and port; admitted, started, fed with its share of a
+# from the federation CA, configuration and two ports (caseworkers on BASE+n, the members-only
+# federation listener on BASE+10+n), reached by a host name of its own (orp-vs.localhost: libcurl
+# and browsers resolve *.localhost to 127.0.0.1, and each certificate names only its node's
+# host); admitted, started, fed with its share of a
 # synthetic population (40,000 people, AVS numbers 756.9999.xxxx.xx), and converged. A local SMTP
 # sink (config/demo/smtp-sink.py) receives the login codes of the demo accounts in demo/mail/.
 # `make demo-stop` (or Ctrl-C in the terminal that runs it) stops everything.
@@ -11,6 +14,7 @@ ROOT="$PWD/demo"
 CIID="${CIID:-$PWD/.build/release/ciid}"
 PIDS="$ROOT/pids"
 BASE="${DEMO_PORT_BASE:-18440}"
+FEDERATION_BASE=$((BASE + 10))
 PEOPLE="${DEMO_PEOPLE:-40000}"
 CODES=(ORP CMS OAI OSP OASI T1)
 
@@ -31,20 +35,25 @@ status_number() { "$CIID" status --data-dir "$1" | awk -v key="$2" '$0 ~ "^"key 
 if [ "${1:-}" = stop ]; then stop; exit 0; fi
 [ -x "$CIID" ] || { echo "build first: swift build -c release --product ciid" >&2; exit 1; }
 stop >/dev/null
-for offset in 0 1 2 3 4 5 6 7; do
+for offset in 0 1 2 3 4 5 6 7 10 11 12 13 14 15 16; do
     if in_use $((BASE + offset)); then echo "port $((BASE + offset)) is in use: set DEMO_PORT_BASE to another first port" >&2; exit 1; fi
 done
 rm -rf "$ROOT"
 mkdir -p "$ROOT/exports"
 
 echo "creating the federation in $ROOT …"
-"$CIID" init --data-dir "$ROOT/cii-vs" --role coordinator --node-id cii-vs --listen "127.0.0.1:$BASE" > /dev/null
+"$CIID" init --data-dir "$ROOT/cii-vs" --role coordinator --node-id cii-vs --listen "127.0.0.1:$BASE" \
+    --federation-listen "127.0.0.1:$FEDERATION_BASE" --endpoint "https://cii-vs.localhost:$BASE" \
+    --federation-endpoint "https://cii-vs.localhost:$FEDERATION_BASE" > /dev/null
 port=$BASE
 for code in "${CODES[@]}"; do
     id="$(echo "$code" | tr 'A-Z' 'a-z')-vs"
     port=$((port + 1))
-    "$CIID" init --data-dir "$ROOT/$id" --dispositif "$code" --node-id "$id" --listen "127.0.0.1:$port" > /dev/null
-    "$CIID" join-request --data-dir "$ROOT/$id" --output "$ROOT/$id.request" > /dev/null
+    federation_port=$((port + 10))
+    "$CIID" init --data-dir "$ROOT/$id" --dispositif "$code" --node-id "$id" --listen "127.0.0.1:$port" \
+        --federation-listen "127.0.0.1:$federation_port" > /dev/null
+    "$CIID" join-request --data-dir "$ROOT/$id" --endpoint "https://$id.localhost:$port" \
+        --federation-endpoint "https://$id.localhost:$federation_port" --output "$ROOT/$id.request" > /dev/null
     "$CIID" federation admit --data-dir "$ROOT/cii-vs" "$ROOT/$id.request" --output "$ROOT/$id.admission" > /dev/null
     "$CIID" join --data-dir "$ROOT/$id" "$ROOT/$id.admission" > /dev/null
 done
@@ -68,7 +77,7 @@ relay = smtp://127.0.0.1:$MAIL_PORT
 security = none
 from = ciid@$id.demo
 CONF
-    sed -i "s|^# public_url = .*|public_url = https://localhost:$port|" "$ROOT/$id/ciid.conf"
+    sed -i "s|^# public_url = .*|public_url = https://$id.localhost:$port|" "$ROOT/$id/ciid.conf"
 done
 for id in "${NODES[@]}"; do
     "$CIID" serve --data-dir "$ROOT/$id" --log-level notice > /dev/null 2> "$ROOT/$id.log" &
@@ -127,14 +136,14 @@ cat <<MSG
 
 ciid demo: a federation of seven nodes on loopback, converged.
 
-  node      role          URL                        data folder
-  cii-vs    coordinator   https://localhost:$BASE      $ROOT/cii-vs
+  node      role          URL                               data folder
+  cii-vs    coordinator   https://cii-vs.localhost:$BASE      $ROOT/cii-vs
 MSG
 port=$BASE
 for code in "${CODES[@]}"; do
     id="$(echo "$code" | tr 'A-Z' 'a-z')-vs"
     port=$((port + 1))
-    printf '  %-9s %-13s https://localhost:%-9s %s   (%s people)\n' "$id" "$code" "$port" "$ROOT/$id" "${OWN[$id]}"
+    printf '  %-9s %-13s %-33s %s   (%s people)\n' "$id" "$code" "https://$id.localhost:$port" "$ROOT/$id" "${OWN[$id]}"
 done
 cat <<MSG
 
@@ -157,10 +166,10 @@ Ask from the command line as $ASK would (answered locally, from its replica):
 Watch the federation:
   $CIID status --data-dir $ROOT/orp-vs          (peers, lag, replica by origin)
   $CIID overlaps --data-dir $ROOT/orp-vs        (other dispositifs following ORP's people)
-  curl --cacert $ROOT/orp-vs/tls/ca.crt https://localhost:$((BASE + 1))/metrics
+  curl --cacert $ROOT/orp-vs/tls/ca.crt https://orp-vs.localhost:$((BASE + 1))/metrics
   $CIID audit verify --data-dir $ROOT/orp-vs     (the hash chain of every login and check)
 The JSON API needs an API token: \`$CIID token create --data-dir $ROOT/$ASK --name test\`, then
-  curl --cacert $ROOT/$ASK/tls/ca.crt -H "Authorization: Bearer <token>" -d '{"avs":"$ONE"}' https://localhost:$ASK_PORT/api/v1/checks
+  curl --cacert $ROOT/$ASK/tls/ca.crt -H "Authorization: Bearer <token>" -d '{"avs":"$ONE"}' https://$ASK.localhost:$ASK_PORT/api/v1/checks
 The MX-CII registry comes with a later release. Logs: $ROOT/*.log
 
 Stop with Ctrl-C here, or \`make demo-stop\` from another shell.

@@ -2,9 +2,9 @@ extension NodeConfiguration {
     /// Every key the file may hold.
     static let knownKeys: Set<String> = Set(
         [
-            "node.role", "node.id", "node.dispositif", "server.listen", "server.tls_certificate", "server.tls_key",
+            "node.role", "node.id", "node.dispositif", "server.listen", "server.federation_listen", "server.tls_certificate", "server.tls_key",
             "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
-            "federation.maintenance_interval_seconds", "federation.heartbeat_seconds",
+            "federation.maintenance_interval_seconds", "federation.heartbeat_seconds", "federation.manifest_days",
         ] as [String]
     ).union(accessKeys)
 
@@ -33,13 +33,29 @@ extension NodeConfiguration {
         if role == .dispositif, dispositif == nil {
             throw ConfigError(file: file, line: nil, "a dispositif node needs `dispositif` in [node] (ORP, CMS, OAI, OSP, OASI or T1)")
         }
-        let listen = config.values["server.listen"] ?? .init(text: "127.0.0.1:8443", line: 0)
-        guard let colon = listen.text.lastIndex(of: ":"), let port = Int(listen.text[listen.text.index(after: colon)...]), (0...65535).contains(port)
-        else {
-            throw ConfigError(file: file, line: listen.line, "server.listen is `host:port`, such as 127.0.0.1:8443")
+        let (host, port) = try Self.hostAndPort(
+            config.values["server.listen"] ?? .init(text: "127.0.0.1:8443", line: 0),
+            name: "server.listen",
+            example: "127.0.0.1:8443",
+            file: file
+        )
+        let federationListen = try config.values["server.federation_listen"].map { value throws(ConfigError) in
+            try Self.hostAndPort(value, name: "server.federation_listen", example: "127.0.0.1:8444", file: file)
         }
-        var host = String(listen.text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if federationListen == nil, Self.defaultFederationPort(listenPort: port) > 65535 {
+            throw ConfigError(
+                file: file,
+                line: nil,
+                "server.listen uses port \(port), so the federation listener cannot take the next one: set server.federation_listen (`host:port`)"
+            )
+        }
+        if let federationListen, federationListen.port != 0, federationListen.port == port, federationListen.host == host {
+            throw ConfigError(
+                file: file,
+                line: config.values["server.federation_listen"]?.line,
+                "server.federation_listen must differ from server.listen (\(host):\(port)): the federation has a listener of its own; use another port"
+            )
+        }
         let years = try Self.integer(config.values["check.window_years"], default: 3, range: 1...50, name: "check.window_years", file: file)
         let rejected = try Self.integer(
             config.values["import.max_rejected_percent"],
@@ -54,6 +70,8 @@ extension NodeConfiguration {
             dispositif: dispositif,
             listenHost: host,
             listenPort: port,
+            federationListenHost: federationListen?.host,
+            federationListenPort: federationListen?.port,
             tlsCertificate: config.values["server.tls_certificate"]?.text ?? "tls/node.crt",
             tlsKey: config.values["server.tls_key"]?.text ?? "tls/node.key",
             window: RetentionWindow(years: years),
@@ -87,8 +105,27 @@ extension NodeConfiguration {
             name: "federation.heartbeat_seconds",
             file: file
         )
+        federation.manifestDays = try Self.integer(
+            config.values["federation.manifest_days"],
+            default: 30,
+            range: 1...3650,
+            name: "federation.manifest_days",
+            file: file
+        )
         access = try Self.accessSettings(config, file: file)
         mail = try Self.mailSettings(config, file: file)
+    }
+
+    /// Reads `host:port` (an IPv6 host in brackets), port 0 to 65535.
+    static func hostAndPort(_ value: ConfigFile.Value, name: String, example: String, file: String) throws(ConfigError) -> (host: String, port: Int) {
+        guard let colon = value.text.lastIndex(of: ":"), let port = Int(value.text[value.text.index(after: colon)...]), (0...65535).contains(port),
+            colon != value.text.startIndex
+        else {
+            throw ConfigError(file: file, line: value.line, "\(name) is `host:port`, such as \(example), not `\(value.text)`")
+        }
+        var host = String(value.text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host, port)
     }
 
     static func integer(
@@ -125,9 +162,13 @@ extension NodeConfiguration {
         \(dispositif.map { "# The institution this node serves: ORP, CMS, OAI, OSP, OASI or T1.\ndispositif = \($0.rawValue)" } ?? "# A coordinator serves no dispositif.")
 
         [server]
-        # Address and port of the HTTPS server: the caseworkers' pages, the check API and the
-        # federation's routes.
-        listen = \(listenHost.contains(":") ? "[\(listenHost)]" : listenHost):\(listenPort)
+        # Address and port of the HTTPS server: the caseworkers' pages, the check API, /healthz,
+        # /metrics and the public manifest (on the coordinator).
+        listen = \(Self.rendered(listenHost, listenPort))
+        # Address and port of the federation's own HTTPS listener: only members reach it (a client
+        # certificate and a signed request). Peers reach it at the federation endpoint of this
+        # node's join request (`ciid join-request --federation-endpoint`).
+        federation_listen = \(Self.rendered(federationListenHost, federationListenPort))
         # TLS certificate chain and private key (PEM). `ciid init` made a development pair;
         # replace them with ones from your institution's PKI or the federation CA.
         tls_certificate = \(tlsCertificate)
@@ -152,8 +193,14 @@ extension NodeConfiguration {
         maintenance_interval_seconds = \(federation.maintenanceIntervalSeconds)
         # Seconds between empty batches to an idle peer (they reveal a peer that lost its state).
         heartbeat_seconds = \(federation.heartbeatSeconds)
+        # Coordinator: days a signed manifest stays valid. It is signed again when less than a
+        # third is left; a node holding an expired one says so loudly (log and `ciid status`).
+        manifest_days = \(federation.manifestDays)
 
         \(renderedAccess)
         """
     }
+
+    /// `host:port`, an IPv6 host in brackets.
+    static func rendered(_ host: String, _ port: Int) -> String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
 }

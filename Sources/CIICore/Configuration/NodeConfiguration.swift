@@ -10,6 +10,11 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var listenHost: String
     /// Port of the HTTPS server.
     public var listenPort: Int
+    /// Host of the federation's members-only HTTPS listener (`server.federation_listen`).
+    public var federationListenHost: String
+    /// Port of the federation's members-only HTTPS listener: by default the listen port + 1
+    /// (0 when the listen port is 0: a free port).
+    public var federationListenPort: Int
     /// The TLS certificate chain (PEM), relative to the data folder unless absolute.
     public var tlsCertificate: String
     /// The TLS private key (PEM), relative to the data folder unless absolute.
@@ -36,6 +41,9 @@ public struct NodeConfiguration: Sendable, Hashable {
         public var maintenanceIntervalSeconds = 3600
         /// Seconds between empty batches to an idle peer.
         public var heartbeatSeconds = 5
+        /// Days a manifest the coordinator signs stays valid (`federation.manifest_days`): it
+        /// re-signs it when less than a third is left; a node holding an expired one warns.
+        public var manifestDays = 30
 
         /// The defaults.
         public init() {}
@@ -48,6 +56,8 @@ public struct NodeConfiguration: Sendable, Hashable {
         dispositif: Dispositif?,
         listenHost: String = "127.0.0.1",
         listenPort: Int = 8443,
+        federationListenHost: String? = nil,
+        federationListenPort: Int? = nil,
         tlsCertificate: String = "tls/node.crt",
         tlsKey: String = "tls/node.key",
         window: RetentionWindow = .standard,
@@ -58,9 +68,15 @@ public struct NodeConfiguration: Sendable, Hashable {
         self.dispositif = dispositif
         self.listenHost = listenHost
         self.listenPort = listenPort
+        self.federationListenHost = federationListenHost ?? listenHost
+        self.federationListenPort = federationListenPort ?? Self.defaultFederationPort(listenPort: listenPort)
         self.tlsCertificate = tlsCertificate
         self.tlsKey = tlsKey
         self.window = window
         self.maximumRejectedPercent = maximumRejectedPercent
     }
+
+    /// The federation listener's default port: the listen port + 1, or 0 (a free port) when the
+    /// listen port is 0.
+    public static func defaultFederationPort(listenPort: Int) -> Int { listenPort == 0 ? 0 : listenPort + 1 }
 }

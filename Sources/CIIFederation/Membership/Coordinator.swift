@@ -23,56 +23,34 @@ public struct Coordinator: Sendable {
     /// Where the current signed manifest is kept (and served from).
     public var manifestPath: String { "\(directory.federation)/manifest.json" }
 
-    /// Creates the federation: CA, epoch 1 key, the coordinator as first member, manifest version 1.
-    /// Its own TLS certificate is re-issued by the federation CA.
-    public func create(endpoint: String) throws -> SignedManifest {
+    /// Creates the federation: CA, epoch 1 key, the coordinator as first member, the first manifest.
+    /// Its own TLS certificate is re-issued by the federation CA, for the hosts of its two endpoints only.
+    public func create(endpoint: String, federationEndpoint: String, now: Date = Date()) throws -> SignedManifest {
         try SecureFile.makeDirectory(directory.federation)
+        let own = try JoinRequest.make(directory: directory, configuration: configuration, endpoint: endpoint, federationEndpoint: federationEndpoint)
         let authority = try CertificateAuthority.make(name: "CII federation CA (\(configuration.id))")
         try SecureFile.write(Array(authority.caKeyPEM.utf8), to: caKeyPath, overwrite: false)
         try SecureFile.write(Array(authority.caCertificatePEM.utf8), to: caCertificatePath, mode: 0o644)
         try FederationKeyStore(directory: directory).add(.generate(epoch: .first))
-        let own = try JoinRequest.make(directory: directory, configuration: configuration, endpoint: endpoint)
         try installCertificate(for: own, authority: authority, into: directory)
         try saveMembers([own.member])
         let anchor = Admission.Anchor(id: configuration.id, endpoint: endpoint, signingKey: own.signingKey)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try SecureFile.write([UInt8](try encoder.encode(anchor)), to: "\(directory.federation)/anchor.json", mode: 0o644)
-        return try publish()
-    }
-
-    /// Admits (or re-admits, with new keys) the node of `request`, issues its TLS certificate and
-    /// publishes a new manifest. A re-admitted member keeps the CA of its own PKI, if it had one.
-    public func admit(_ request: JoinRequest) throws -> Admission {
-        guard request.id != configuration.id else { throw FederationError(.malformed, "the coordinator cannot admit itself") }
-        let authority = try loadAuthority()
-        let certificate = try authority.issue(publicKeyPEM: request.tlsPublicKey, commonName: request.id.rawValue, hosts: Self.hosts(of: request))
-        var members = try loadMembers()
-        var member = request.member
-        member.caCertificate = members.first { $0.id == request.id }?.caCertificate
-        members.removeAll { $0.id == request.id }
-        members.append(member)
-        try saveMembers(members)
-        _ = try publish()
-        guard let own = members.first(where: { $0.id == configuration.id }) else {
-            throw FederationError(.malformed, "members.json lost the coordinator")
-        }
-        return Admission(
-            node: request.id,
-            coordinator: .init(id: configuration.id, endpoint: own.endpoint, signingKey: own.signingKey),
-            caCertificate: authority.caCertificatePEM,
-            certificate: certificate + authority.caCertificatePEM
-        )
+        return try publish(now: now)
     }
 
     /// Removes `node` from the federation and publishes a new manifest: its batches are refused from then on.
     public func remove(_ node: NodeID) throws -> SignedManifest {
-        let members = try loadMembers()
-        guard node != configuration.id, members.contains(where: { $0.id == node }) else {
-            throw FederationError(.notAMember, "\(node) is not a member that can be removed")
+        try CoordinatorLock.holding(directory.federation) {
+            let members = try loadMembers()
+            guard node != configuration.id, members.contains(where: { $0.id == node }) else {
+                throw FederationError(.notAMember, "\(node) is not a member that can be removed")
+            }
+            try saveMembers(members.filter { $0.id != node })
+            return try signAndWrite(now: Date())
         }
-        try saveMembers(members.filter { $0.id != node })
-        return try publish()
     }
 
     /// The members.
@@ -83,19 +61,31 @@ public struct Coordinator: Sendable {
     /// under the new key and retracts the old epoch's fingerprints, so peers follow.
     /// - Returns: the new epoch.
     public func rotate() throws -> Epoch {
-        let store = FederationKeyStore(directory: directory)
-        let next = (try store.keys().first?.epoch ?? Epoch.first).next
-        try store.add(.generate(epoch: next))
-        _ = try publish()
-        return next
+        try CoordinatorLock.holding(directory.federation) {
+            let store = FederationKeyStore(directory: directory)
+            let next = (try store.keys().first?.epoch ?? Epoch.first).next
+            try store.add(.generate(epoch: next))
+            _ = try signAndWrite(now: Date())
+            return next
+        }
     }
 
-    /// Signs and writes the next manifest version: every member, every epoch key sealed to every member.
-    public func publish() throws -> SignedManifest {
+    /// Signs and writes the next manifest: every member, every epoch key sealed to every member,
+    /// valid `federation.manifest_days` from `now`.
+    ///
+    /// Its version is the larger of the previous version + 1 and `now` in Unix milliseconds: it
+    /// never goes back, even when `manifest.json` was lost or restored from an old backup.
+    public func publish(now: Date = Date()) throws -> SignedManifest {
+        try CoordinatorLock.holding(directory.federation) { try signAndWrite(now: now) }
+    }
+
+    /// ``publish(now:)`` for a caller that holds the ``CoordinatorLock``.
+    func signAndWrite(now: Date) throws -> SignedManifest {
         let identity = try NodeIdentity.load(from: directory)
-        let members = try loadMembers()
+        let members = try completingOwnEntry(try loadMembers())
         let previous = (try? SecureFile.read(manifestPath)).flatMap { try? SignedManifest(json: $0) }
-        let version = (try previous?.verified(coordinatorKey: identity.signing.publicKey).version ?? 0) + 1
+        let previousVersion = try previous?.verified(coordinatorKey: identity.signing.publicKey).version ?? 0
+        let version = Swift.max(previousVersion + 1, Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
         var epochs: [Manifest.EpochKeys] = []
         for key in try FederationKeyStore(directory: directory).keys().reversed() {
             var sealed: [String: String] = [:]
@@ -107,23 +97,35 @@ public struct Coordinator: Sendable {
             }
             epochs.append(.init(epoch: key.epoch.number, keyID: key.keyID, sealed: sealed))
         }
-        let manifest = Manifest(version: version, coordinator: configuration.id, members: members, epochs: epochs)
+        let expiresAt = Int64(now.timeIntervalSince1970) + Int64(configuration.federation.manifestDays) * 86_400
+        let manifest = Manifest(version: version, coordinator: configuration.id, members: members, epochs: epochs, expiresAt: expiresAt)
         let signed = try SignedManifest.sign(manifest, with: identity.signing)
         try SecureFile.write(signed.json, to: manifestPath, mode: 0o644)
         return signed
     }
 
-    func installCertificate(for request: JoinRequest, authority: CertificateAuthority, into directory: NodeDirectory) throws {
-        let certificate = try authority.issue(publicKeyPEM: request.tlsPublicKey, commonName: request.id.rawValue, hosts: Self.hosts(of: request))
-        try SecureFile.write(Array((certificate + authority.caCertificatePEM).utf8), to: directory.resolve(configuration.tlsCertificate), mode: 0o644)
-        try SecureFile.write(Array(authority.caCertificatePEM.utf8), to: "\(directory.tls)/ca.crt", mode: 0o644)
+    /// The member list with the coordinator's own entry complete: a coordinator created by an
+    /// older release gains its federation endpoint (its endpoint's host, the configured federation
+    /// port) and its TLS public key, saved at once.
+    func completingOwnEntry(_ members: [Manifest.Member]) throws -> [Manifest.Member] {
+        guard let index = members.firstIndex(where: { $0.id == configuration.id }), members[index].federationEndpoint == nil
+            || members[index].tlsPublicKey == nil
+        else { return members }
+        var members = members
+        if members[index].federationEndpoint == nil, let host = JoinRequest.host(of: members[index].endpoint) {
+            let name = host.contains(":") ? "[\(host)]" : host
+            members[index].federationEndpoint = "https://\(name):\(configuration.federationListenPort)"
+        }
+        if members[index].tlsPublicKey == nil {
+            let key = String(decoding: try SecureFile.readSecret(directory.resolve(configuration.tlsKey)), as: UTF8.self)
+            members[index].tlsPublicKey = try CertificateAuthority.publicKeyPEM(ofPrivateKeyPEM: key)
+        }
+        try saveMembers(members)
+        return members
     }
 
-    static func hosts(of request: JoinRequest) -> [String] {
-        var hosts = ["localhost", "127.0.0.1", "::1", request.id.rawValue]
-        if let host = URLComponents(string: request.endpoint)?.host, !hosts.contains(host) { hosts.append(host) }
-        return hosts
-    }
+    /// The coordinator's Ed25519 public key.
+    func signingKey() throws -> [UInt8] { try NodeIdentity.load(from: directory).signing.publicKey }
 
     func loadAuthority() throws -> CertificateAuthority {
         CertificateAuthority(

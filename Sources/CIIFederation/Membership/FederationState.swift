@@ -17,6 +17,8 @@ public final class FederationState: Sendable {
     /// The coordinator to trust.
     public let anchor: Admission.Anchor
     private let current = Mutex<Manifest?>(nil)
+    /// The last refusal logged and when, so that one going on is not logged at every fetch.
+    let lastRefusalLog = Mutex<(key: String, at: Date)?>(nil)
     /// The keys checks and imports use; refreshed when a manifest brings a new epoch.
     public let keyRing: KeyRing
 
@@ -70,16 +72,56 @@ public final class FederationState: Sendable {
     /// The current manifest, if any.
     public var manifest: Manifest? { current.withLock { $0 } }
 
+    /// Accepts the manifest in `json` (the body the coordinator served), as ``accept(_:store:logger:now:)``;
+    /// one that is not a signed manifest is refused as `malformed`.
+    @discardableResult
+    public func accept(json: [UInt8], store: NodeStore, logger: Logger, now: Date = Date()) throws -> Bool {
+        let signed: SignedManifest
+        do { signed = try SignedManifest(json: json) } catch {
+            refuse(.malformed, version: nil, detail: error.reason, now: now, logger: logger)
+            return false
+        }
+        return try accept(signed, store: store, logger: logger, now: now)
+    }
+
     /// Accepts `signed` if it verifies with the anchor and is newer than the current one: adds the
     /// epoch keys sealed to this node to its key store, forgets the epochs it no longer lists
     /// (their keys, and their rows in `store`), writes the CA bundle of each peer with a CA of its
     /// own, then stores the manifest. A crash midway is finished by the next fetch.
+    ///
+    /// The manifest it holds again (same version, same contents) changes nothing. Anything else
+    /// that is not newer and valid is refused (``ManifestRefusal``): logged, counted, and recorded
+    /// for `ciid status`. A newer manifest that has already expired is accepted all the same (it
+    /// is the newest word of the coordinator); ``warnIfExpired(now:logger:)`` says so.
     /// - Returns: true when the manifest was newer and is now current.
     @discardableResult
-    public func accept(_ signed: SignedManifest, store: NodeStore, logger: Logger) throws -> Bool {
-        let manifest = try signed.verified(coordinatorKey: anchor.signingKeyBytes)
-        if let existing = self.manifest, existing.version >= manifest.version { return false }
-        let keys = try manifest.keys(for: node, box: identity.box)
+    public func accept(_ signed: SignedManifest, store: NodeStore, logger: Logger, now: Date = Date()) throws -> Bool {
+        let manifest: Manifest
+        do { manifest = try signed.verified(coordinatorKey: anchor.signingKeyBytes) } catch {
+            refuse(error.code == .badSignature ? .badSignature : .malformed, version: nil, detail: error.reason, now: now, logger: logger)
+            return false
+        }
+        if let existing = self.manifest, existing.version >= manifest.version {
+            if existing == manifest { return false }
+            let reason: ManifestRefusal.Reason = existing.version == manifest.version ? .sameVersion : .older
+            let detail =
+                reason == .older
+                ? "its version \(manifest.version) is older than version \(existing.version), which this node holds; a coordinator restored from a backup publishes above it at its next change"
+                : "it has the version this node holds (\(existing.version)) but other contents"
+            refuse(reason, version: manifest.version, detail: detail, now: now, logger: logger)
+            return false
+        }
+        guard manifest.coordinator == anchor.id else {
+            let detail = "it names \(manifest.coordinator) as the coordinator, but this node joined the federation of \(anchor.id)"
+            refuse(.wrongCoordinator, version: manifest.version, detail: detail, now: now, logger: logger)
+            return false
+        }
+        let keys: [FingerprintKey]
+        do { keys = try manifest.keys(for: node, box: identity.box) } catch {
+            let detail = "\(error.reason): this node's box key is not the one the coordinator admitted (run `ciid join-request` again, and have the coordinator admit it with --replace)"
+            refuse(.cannotOpen, version: manifest.version, detail: detail, now: now, logger: logger)
+            return false
+        }
         let keyStore = FederationKeyStore(directory: directory)
         for key in keys { try keyStore.add(key) }
         try retireEpochs(absentFrom: manifest, keyStore: keyStore, store: store, logger: logger)
@@ -87,6 +129,7 @@ public final class FederationState: Sendable {
         try writePeerBundles(for: manifest)
         try SecureFile.write(signed.json, to: manifestPath, mode: 0o644)
         current.withLock { $0 = manifest }
+        clearRefusal()
         return true
     }
 

@@ -36,4 +36,9 @@ enum FederationMetrics {
     static func resync(origin: NodeID) {
         Counter(label: "ciid_federation_resyncs_total", dimensions: [("origin", origin.rawValue)]).increment()
     }
+
+    /// `ciid_federation_manifest_refusals_total{reason}`: manifests this node refused (older, bad signature, …).
+    static func manifestRefused(_ reason: ManifestRefusal.Reason) {
+        Counter(label: "ciid_federation_manifest_refusals_total", dimensions: [("reason", reason.rawValue)]).increment()
+    }
 }

@@ -30,6 +30,7 @@ public struct ManifestFetcher: Service {
 
     /// One fetch; errors are logged, never thrown (the coordinator may be down for a while).
     public func fetchOnce() async {
+        defer { state.warnIfExpired(logger: logger) }
         do {
             let response = try await BlockingTransfer.perform(
                 HTTPRequest(
@@ -43,7 +44,7 @@ public struct ManifestFetcher: Service {
                 logger.warning("the coordinator answered \(response.status) for the manifest")
                 return
             }
-            if try state.accept(try SignedManifest(json: response.body), store: store, logger: logger) {
+            if try state.accept(json: response.body, store: store, logger: logger) {
                 logger.info("accepted manifest version \(state.manifest?.version ?? 0) with \(state.manifest?.members.count ?? 0) members")
             }
         } catch {

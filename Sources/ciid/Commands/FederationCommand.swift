@@ -20,18 +20,35 @@ struct FederationCommand: ParsableCommand {
 
     struct Admit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Admit a node from its join request: issue its TLS certificate and publish a new manifest."
+            abstract: "Admit a node from its join request: issue its TLS certificate and publish a new manifest.",
+            discussion: """
+                Prints the fingerprints of the node's keys: compare them with those `ciid join-request` printed at the \
+                node, by phone or in person (not by the channel that carried the file). Prints the coordinator's key \
+                fingerprint too: the node's administrator compares it with the one `ciid join` prints.
+                """
         )
         @OptionGroup var node: NodeOptions
         @Argument(help: "The join request file (ciid join-request).") var request: String
         @Option(name: .shortAndLong, help: "Where to write the admission file to give back to the node.") var output: String
+        @Flag(help: "Replace the keys and endpoints of a node that is already a member with those of this request.") var replace = false
 
         func run() throws {
             let joinRequest = try JoinRequest(json: try SecureFile.read(request), source: request)
-            let admission = try FederationCommand.coordinator(node).admit(joinRequest)
+            let coordinator = try FederationCommand.coordinator(node)
+            let admission = try coordinator.admit(joinRequest, replace: replace)
             try SecureFile.write(admission.json, to: output, mode: 0o644)
             print(
-                "admitted \(joinRequest.id) (\(joinRequest.dispositif?.rawValue ?? joinRequest.role.rawValue)) at \(joinRequest.endpoint); give it \(output)"
+                """
+                admitted \(joinRequest.id) (\(joinRequest.dispositif?.rawValue ?? joinRequest.role.rawValue))\(replace ? ", replacing its keys and endpoints" : "")
+                  endpoint                       \(joinRequest.endpoint)
+                  federation endpoint            \(joinRequest.federationEndpoint)
+                  node signing key (Ed25519)     \(joinRequest.signingKeyFingerprint)
+                  node box key (X25519)          \(joinRequest.boxKeyFingerprint)
+                  coordinator key (Ed25519)      \(admission.coordinator.signingKeyFingerprint)
+                Compare the node's two fingerprints with those `ciid join-request` printed there, by phone or in person;
+                if they differ, remove the node at once (`ciid federation remove \(joinRequest.id)`).
+                Give \(output) to the node: `ciid join` prints the coordinator key's fingerprint, to compare with the one above.
+                """
             )
         }
     }
@@ -62,50 +79,20 @@ struct FederationCommand: ParsableCommand {
     }
 
     struct Members: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the members.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the members: id, role, dispositif, endpoint, CA, federation endpoint, signing key fingerprint."
+        )
         @OptionGroup var node: NodeOptions
 
         func run() throws {
             for member in try FederationCommand.coordinator(node).members() {
                 let trust = member.caCertificate == nil ? "federation CA" : "own CA + federation CA"
-                print("\(member.id)\t\(member.role.rawValue)\t\(member.dispositif?.rawValue ?? "-")\t\(member.endpoint)\t\(trust)")
+                let federationEndpoint = member.federationEndpoint ?? "no federation endpoint (admit again with --replace)"
+                print(
+                    "\(member.id)\t\(member.role.rawValue)\t\(member.dispositif?.rawValue ?? "-")\t\(member.endpoint)\t\(trust)\t\(federationEndpoint)\t\(KeyFingerprint.of(base64: member.signingKey))"
+                )
             }
         }
-    }
-}
-
-/// `ciid join-request`: what the coordinator needs to admit this node.
-struct JoinRequestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "join-request", abstract: "Write this node's join request for the coordinator.")
-    @OptionGroup var node: NodeOptions
-    @Option(help: "The HTTPS URL peers reach this node at (default: https://localhost:PORT).") var endpoint: String?
-    @Option(name: .shortAndLong, help: "The file to write.") var output: String
-
-    func run() throws {
-        let (directory, configuration) = try node.load()
-        let url = endpoint ?? "https://localhost:\(configuration.listenPort)"
-        let request = try JoinRequest.make(directory: directory, configuration: configuration, endpoint: url)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try SecureFile.write([UInt8](try encoder.encode(request)), to: output, mode: 0o644, overwrite: true)
-        print("wrote \(output): give it to the coordinator (`ciid federation admit \(output) --output admission.json`)")
-    }
-}
-
-/// `ciid join`: installs the coordinator's admission.
-struct JoinCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "join",
-        abstract: "Install the admission the coordinator gave: its key and endpoint, the federation CA, this node's certificate."
-    )
-    @OptionGroup var node: NodeOptions
-    @Argument(help: "The admission file.") var admission: String
-
-    func run() throws {
-        let (directory, configuration) = try node.load()
-        let value = try Admission(json: try SecureFile.read(admission), source: admission)
-        try FederationState.install(value, directory: directory, configuration: configuration)
-        print("joined the federation of \(value.coordinator.id) at \(value.coordinator.endpoint); `ciid serve` fetches the manifest and the keys")
     }
 }
 

@@ -25,8 +25,14 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Address and port of the HTTPS server.")
     var listen: String = "127.0.0.1:8443"
 
-    @Option(help: "Coordinator: the HTTPS URL nodes reach it at (default: https://localhost:PORT).")
+    @Option(help: "Address and port of the federation's members-only HTTPS listener (default: the listen host, listen port + 1).")
+    var federationListen: String?
+
+    @Option(help: "Coordinator: the HTTPS URL nodes reach it at (default: https://NODE-ID.localhost:PORT, for a federation on one machine).")
     var endpoint: String?
+
+    @Option(help: "Coordinator: the HTTPS URL members reach its federation listener at (default: the endpoint's host, federation port).")
+    var federationEndpoint: String?
 
     func run() throws {
         let directory = try node.directory()
@@ -46,15 +52,28 @@ struct InitCommand: ParsableCommand {
         let today = Day.today()
         var configuration = NodeConfiguration(role: role, id: id, dispositif: code)
         let file = "--listen"
-        let parsed = try NodeConfiguration(parsing: "[node]\nrole = dispositif\nid = x\ndispositif = ORP\n[server]\nlisten = \(listen)\n", file: file)
+        let serverSection = "listen = \(listen)\n" + (federationListen.map { "federation_listen = \($0)\n" } ?? "")
+        let parsed = try NodeConfiguration(
+            parsing: "[node]\nrole = dispositif\nid = x\ndispositif = ORP\n[server]\n\(serverSection)",
+            file: federationListen == nil ? file : "--listen/--federation-listen"
+        )
         configuration.listenHost = parsed.listenHost
         configuration.listenPort = parsed.listenPort
+        configuration.federationListenHost = parsed.federationListenHost
+        configuration.federationListenPort = parsed.federationListenPort
+        if role == .coordinator, endpoint == nil || federationEndpoint == nil {
+            // Checked before anything is written.
+            _ = try JoinRequestCommand.defaultFederationEndpoint(
+                endpoint: endpoint ?? JoinRequestCommand.defaultEndpoint(configuration),
+                configuration: configuration
+            )
+        }
 
         try SecureFile.makeDirectory(directory.root)
         _ = try NodeIdentity.create(in: directory)
         try SecureFile.makeDirectory(directory.tls)
         let authority = try CertificateAuthority.make(name: "ciid development CA for \(id)")
-        var hosts = ["localhost", "127.0.0.1", "::1", id.rawValue]
+        var hosts = ["localhost", "\(id.rawValue).localhost", "127.0.0.1", "::1", id.rawValue]
         if !hosts.contains(configuration.listenHost), !["0.0.0.0", "::"].contains(configuration.listenHost) {
             hosts.append(configuration.listenHost)
         }
@@ -69,9 +88,18 @@ struct InitCommand: ParsableCommand {
         try SecureFile.write(Array(configuration.rendered(createdOn: today).utf8), to: directory.configuration, mode: 0o600, overwrite: false)
         _ = try NodeStore(path: directory.database)
         if role == .coordinator {
-            let url = endpoint ?? "https://localhost:\(configuration.listenPort)"
-            _ = try Coordinator(directory: directory, configuration: configuration).create(endpoint: url)
-            print("Created the federation: CA in federation/, epoch 1 key, manifest version 1, endpoint \(url).")
+            let url = endpoint ?? JoinRequestCommand.defaultEndpoint(configuration)
+            let federationURL = try federationEndpoint ?? JoinRequestCommand.defaultFederationEndpoint(endpoint: url, configuration: configuration)
+            let signed = try Coordinator(directory: directory, configuration: configuration).create(endpoint: url, federationEndpoint: federationURL)
+            let manifest = try signed.verified(coordinatorKey: try NodeIdentity.load(from: directory).signing.publicKey)
+            print(
+                """
+                Created the federation: CA in federation/, epoch 1 key, manifest version \(manifest.version).
+                  endpoint                       \(url)
+                  federation endpoint            \(federationURL)
+                  coordinator key (Ed25519)      \(KeyFingerprint.of(try NodeIdentity.load(from: directory).signing.publicKey))
+                """
+            )
         }
 
         print(

@@ -96,6 +96,10 @@ struct ServeCommand: AsyncParsableCommand {
                 )
             )
         }
+        if federation != nil, configuration.role == .coordinator {
+            // Membership: the coordinator signs the manifest again before it expires.
+            services.append(ManifestRenewer(coordinator: Coordinator(directory: directory, configuration: configuration), logger: logger))
+        }
         let portFile = self.portFile
         let host = configuration.listenHost
         let application = try server.makeApplication(tls: tls, port: port, logger: logger) { bound in

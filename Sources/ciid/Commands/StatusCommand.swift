@@ -46,16 +46,33 @@ struct StatusCommand: ParsableCommand {
                 print(line)
             }
         }
-        if let manifest = try FederationState.load(directory: directory, node: configuration.id)?.manifest {
+        let federation = try FederationState.load(directory: directory, node: configuration.id)
+        if let manifest = federation?.manifest {
             let epochs = manifest.epochs.map { "\($0.epoch)" }.joined(separator: ", ")
             print(
                 "federation    manifest version \(manifest.version), \(manifest.members.count) members, coordinator \(manifest.coordinator), epochs \(epochs)"
             )
+            if let expiresAt = manifest.expiresAt {
+                if manifest.isExpired() {
+                    print(
+                        "  EXPIRED       since \(Self.time(expiresAt)): the coordinator has not signed a new manifest; membership changes since may be missing. Check that it runs and that this node reaches it"
+                    )
+                } else {
+                    print("  valid until   \(Self.time(expiresAt)) (the coordinator signs a new one before)")
+                }
+            }
             for member in manifest.members where member.caCertificate != nil {
                 print("  \(member.id)\ttrusted with its own CA beside the federation CA")
             }
+            for member in manifest.members where member.federationEndpoint == nil {
+                print("  \(member.id)\thas no federation endpoint yet: it joins again (ciid join-request, then admit --replace)")
+            }
         } else {
-            print("federation    not joined (ciid join-request, then ciid join)")
+            print("federation    \(federation == nil ? "not joined (ciid join-request, then ciid join)" : "joined; no manifest accepted yet")")
+        }
+        if let refusal = federation?.lastRefusal {
+            let version = refusal.version.map { "version \($0)" } ?? "a manifest"
+            print("  REFUSED       \(version) at \(Self.time(refusal.at)) (\(refusal.reason.rawValue)): \(refusal.detail)")
         }
     }
 }
