@@ -147,8 +147,8 @@ let package = Package(
             name: "CIIFederationTests",
             dependencies: [
                 "CIICore", "CIIFederation", "Sodium",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,9 +1,10 @@
 import CIICore
 import CIIFederation
 import CIIStore
+import Crypto
 import Foundation
+import Sodium
 import Testing
-import X509
 
 /// Joining rests on signatures, not only on the administrators' care: a join request proves the
 /// keys it carries, the admission is signed by the coordinator, an existing member is replaced
@@ -128,15 +129,7 @@ import X509
     @Test func anIssuedCertificateNamesExactlyTheEndpointHosts() throws {
         let fixture = try MembershipFixture()
         defer { fixture.remove() }
-        func names(_ pem: String) throws -> [String] {
-            let certificate = try Certificate(pemEncoded: pem)
-            let alternatives = try #require(try certificate.extensions.subjectAlternativeNames)
-            return alternatives.map { name in
-                if case .dnsName(let host) = name { return host }
-                if case .ipAddress = name { return "(an IP address)" }
-                return "\(name)"
-            }
-        }
+        func names(_ pem: String) throws -> [String] { try CertificateAuthority.hosts(inCertificatePEM: pem) }
         let (_, orp) = try fixture.joinRequest("orp-vs")
         #expect(try names(try fixture.coordinator.admit(orp).certificate) == ["orp-vs.localhost"])
         var split = try fixture.joinRequest("cms-vs").1
@@ -145,10 +138,26 @@ import X509
             try names(try fixture.coordinator.admit(try resign(split, fixture: fixture)).certificate) == ["cms-vs.localhost", "federation.cms.example"]
         )
         let (_, oai) = try fixture.joinRequest("oai-vs", host: "10.1.2.3")
-        #expect(try names(try fixture.coordinator.admit(oai).certificate) == ["(an IP address)"])
+        #expect(try names(try fixture.coordinator.admit(oai).certificate) == ["10.1.2.3"])
         // The coordinator's own certificate likewise.
         let own = String(decoding: try SecureFile.read(fixture.coordinator.directory.resolve("tls/node.crt")), as: UTF8.self)
         #expect(try names(own) == ["cii-vs.localhost"])
+    }
+
+    @Test func aClientCertificateKeyMapsToItsMember() throws {
+        let fixture = try MembershipFixture()
+        defer { fixture.remove() }
+        let (_, orp) = try fixture.joinRequest("orp-vs")
+        let (_, cms) = try fixture.joinRequest("cms-vs")
+        _ = try fixture.coordinator.admit(orp)
+        let manifest = try fixture.open(try fixture.coordinator.publish())
+        let orpKey = Array(try P256.Signing.PublicKey(pemRepresentation: orp.tlsPublicKey).derRepresentation)
+        let cmsKey = Array(try P256.Signing.PublicKey(pemRepresentation: cms.tlsPublicKey).derRepresentation)
+        #expect(manifest.member(withTLSPublicKeyDER: orpKey)?.id == orp.id)
+        #expect(manifest.member(withTLSPublicKeyDER: cmsKey) == nil)  // not admitted
+        #expect(manifest.member(orp.id)?.federationEndpoint == "https://orp-vs.localhost:9444")
+        #expect(manifest.member(try NodeID("cii-vs"))?.federationEndpoint == "https://cii-vs.localhost:8444")
+        #expect(manifest.member(try NodeID("cii-vs"))?.tlsPublicKey != nil)
     }
 
     /// `request` signed again by its node, after a field was changed.

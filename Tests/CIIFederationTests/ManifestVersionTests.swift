@@ -59,10 +59,11 @@ import Testing
         #expect(try !state.accept(old, store: store, logger: log.logger))
         let refusal = try #require(state.lastRefusal)
         #expect(refusal.reason == .older)
-        #expect(refusal.version == (try fixture.open(old).version) && refusal.heldVersion == (try fixture.open(current).version))
+        let (oldVersion, currentVersion) = (try fixture.open(old).version, try fixture.open(current).version)
+        #expect(refusal.version == oldVersion && refusal.heldVersion == currentVersion)
         #expect(abs(refusal.at - Int64(Date().timeIntervalSince1970)) < 60)
         #expect(log.at(.warning).contains { $0.contains("refused a manifest (version \(refusal.version ?? 0))") && $0.contains("older") })
-        #expect(state.manifest?.version == (try fixture.open(current).version))
+        #expect(state.manifest?.version == currentVersion)
         // A `ciid status` beside the server reads the same record.
         let reader = try #require(try FederationState.load(directory: state.directory, node: state.node))
         #expect(reader.lastRefusal == refusal)

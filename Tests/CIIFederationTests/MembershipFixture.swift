@@ -3,6 +3,7 @@ import CIIFederation
 import CIIStore
 import Foundation
 import Logging
+import Sodium
 import Synchronization
 
 /// A coordinator and nodes in temporary folders, made through the library as `ciid init`,
@@ -85,17 +86,7 @@ final class CapturedLog: Sendable {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(
-            level: Logger.Level,
-            message: Logger.Message,
-            metadata: Logger.Metadata?,
-            source: String,
-            file: String,
-            function: String,
-            line: UInt
-        ) {
-            sink.messages.withLock { $0.append((level, "\(message)")) }
-        }
+        func log(event: LogEvent) { sink.messages.withLock { $0.append((event.level, "\(event.message)")) } }
     }
 }
 

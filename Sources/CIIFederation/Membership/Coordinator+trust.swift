@@ -1,4 +1,5 @@
 public import CIICore
+import CIIStore
 import Foundation
 
 extension Coordinator {

@@ -1,6 +1,6 @@
 public import CIICore
 public import CIIStore
-import Foundation
+public import Foundation
 import Sodium
 
 /// The coordinator's side of membership: the federation CA, the member list, the epoch keys,

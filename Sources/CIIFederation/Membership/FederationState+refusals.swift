@@ -1,6 +1,7 @@
 import CIIStore
-import Foundation
+public import Foundation
 public import Logging
+import Synchronization
 
 extension FederationState {
     var refusalPath: String { "\(directory.federation)/manifest-refusal.json" }

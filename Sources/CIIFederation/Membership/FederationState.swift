@@ -1,6 +1,6 @@
 public import CIICore
 public import CIIStore
-import Foundation
+public import Foundation
 public import Logging
 import Sodium
 import Synchronization
@@ -127,7 +127,9 @@ public final class FederationState: Sendable {
         try retireEpochs(absentFrom: manifest, keyStore: keyStore, store: store, logger: logger)
         keyRing.replace(with: try keyStore.keys())
         try writePeerBundles(for: manifest)
-        try SecureFile.write(signed.json, to: manifestPath, mode: 0o644)
+        // On the coordinator this file is the one it publishes: never write back a copy fetched
+        // while a newer one (an admission, a renewal) was being written.
+        if node != anchor.id { try SecureFile.write(signed.json, to: manifestPath, mode: 0o644) }
         current.withLock { $0 = manifest }
         clearRefusal()
         return true

@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+import CIICore
 public import Foundation
 public import Logging
 public import ServiceLifecycle

@@ -109,6 +109,31 @@ public struct CertificateAuthority: Sendable {
         }
     }
 
+    /// The host names and IP addresses a certificate (PEM, the first of a chain) is valid for:
+    /// its subject alternative names, as `orp.cii.vs.ch` or `10.1.2.3`.
+    public static func hosts(inCertificatePEM pem: String) throws(TLSSetupError) -> [String] {
+        do {
+            let end = "-----END CERTIFICATE-----"
+            let first = pem.range(of: end).map { String(pem[..<$0.upperBound]) } ?? pem
+            let certificate = try Certificate(pemEncoded: first)
+            guard let names = try certificate.extensions.subjectAlternativeNames else { return [] }
+            return names.map { name in
+                switch name {
+                case .dnsName(let host): return host
+                case .ipAddress(let address) where address.bytes.count == 4: return address.bytes.map(String.init).joined(separator: ".")
+                case .ipAddress(let address):
+                    return stride(from: 0, to: address.bytes.count, by: 2).map { offset in
+                        let start = address.bytes.startIndex + offset
+                        return String(UInt16(address.bytes[start]) << 8 | UInt16(address.bytes[start + 1]), radix: 16)
+                    }.joined(separator: ":")
+                default: return "\(name)"
+                }
+            }
+        } catch {
+            throw TLSSetupError(reason: "cannot read the certificate's names: \(error)")
+        }
+    }
+
     static func ipAddressBytes(_ host: String) -> [UInt8]? {
         let parts = host.split(separator: ".")
         if parts.count == 4, let bytes = Optional(parts.compactMap { UInt8($0) }), bytes.count == 4 { return bytes }

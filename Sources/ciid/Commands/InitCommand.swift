@@ -3,6 +3,7 @@ import CIICore
 import CIIFederation
 import CIIStore
 import Foundation
+import Sodium
 
 /// `ciid init`: creates a node's data folder, configuration, keys, TLS pair and database.
 struct InitCommand: ParsableCommand {
