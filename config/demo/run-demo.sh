@@ -137,8 +137,8 @@ cat <<MSG
 ciid demo: a federation of seven nodes on loopback, converged.
 
   node      role          URL                               data folder
-  cii-vs    coordinator   https://cii-vs.localhost:$BASE      $ROOT/cii-vs
 MSG
+printf '  %-9s %-13s %-33s %s\n' cii-vs coordinator "https://cii-vs.localhost:$BASE" "$ROOT/cii-vs"
 port=$BASE
 for code in "${CODES[@]}"; do
     id="$(echo "$code" | tr 'A-Z' 'a-z')-vs"
