@@ -34,7 +34,9 @@ import Testing
         let (_, orp) = try fixture.joinRequest("orp-vs")
         let (_, cms) = try fixture.joinRequest("cms-vs")
         #expect(try JoinRequest(json: orp.json, source: "orp.json") == orp)
-        for (field, value) in [("signingKey", cms.signingKey), ("boxKey", cms.boxKey), ("tlsPublicKey", cms.tlsPublicKey), ("endpoint", cms.endpoint)] {
+        for (field, value) in [
+            ("signingKey", cms.signingKey), ("boxKey", cms.boxKey), ("tlsPublicKey", cms.tlsPublicKey), ("endpoint", cms.endpoint),
+        ] {
             let swapped = try editing(orp.json, field, value)
             let error = refusal { _ = try JoinRequest(json: swapped, source: "orp.json") }
             #expect(error?.code == .badSignature, "a swapped \(field) was not refused")
@@ -135,7 +137,9 @@ import Testing
         var split = try fixture.joinRequest("cms-vs").1
         split.federationEndpoint = "https://federation.cms.example:9444"
         #expect(
-            try names(try fixture.coordinator.admit(try resign(split, fixture: fixture)).certificate) == ["cms-vs.localhost", "federation.cms.example"]
+            try names(try fixture.coordinator.admit(try resign(split, fixture: fixture)).certificate) == [
+                "cms-vs.localhost", "federation.cms.example",
+            ]
         )
         let (_, oai) = try fixture.joinRequest("oai-vs", host: "10.1.2.3")
         #expect(try names(try fixture.coordinator.admit(oai).certificate) == ["10.1.2.3"])

@@ -7,7 +7,10 @@ import Testing
 @Suite struct JoinCommandTests {
     /// The fingerprint printed on the line that starts with `label`.
     func fingerprint(_ label: String, in output: String) throws -> String {
-        let line = try #require(output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }, "no \(label) in \(output)")
+        let line = try #require(
+            output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) },
+            "no \(label) in \(output)"
+        )
         let value = line.trimmingCharacters(in: .whitespaces).dropFirst(label.count).trimmingCharacters(in: .whitespaces)
         #expect(value.split(separator: " ").count == 8, "\(line)")
         return value

@@ -108,9 +108,8 @@ public struct Coordinator: Sendable {
     /// older release gains its federation endpoint (its endpoint's host, the configured federation
     /// port) and its TLS public key, saved at once.
     func completingOwnEntry(_ members: [Manifest.Member]) throws -> [Manifest.Member] {
-        guard let index = members.firstIndex(where: { $0.id == configuration.id }), members[index].federationEndpoint == nil
-            || members[index].tlsPublicKey == nil
-        else { return members }
+        guard let index = members.firstIndex(where: { $0.id == configuration.id }) else { return members }
+        guard members[index].federationEndpoint == nil || members[index].tlsPublicKey == nil else { return members }
         var members = members
         if members[index].federationEndpoint == nil, let host = JoinRequest.host(of: members[index].endpoint) {
             let name = host.contains(":") ? "[\(host)]" : host

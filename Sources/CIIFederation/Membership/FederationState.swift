@@ -118,7 +118,8 @@ public final class FederationState: Sendable {
         }
         let keys: [FingerprintKey]
         do { keys = try manifest.keys(for: node, box: identity.box) } catch {
-            let detail = "\(error.reason): this node's box key is not the one the coordinator admitted (run `ciid join-request` again, and have the coordinator admit it with --replace)"
+            let detail =
+                "\(error.reason): this node's box key is not the one the coordinator admitted (run `ciid join-request` again, and have the coordinator admit it with --replace)"
             refuse(.cannotOpen, version: manifest.version, detail: detail, now: now, logger: logger)
             return false
         }

@@ -15,7 +15,7 @@ struct JoinRequestCommand: ParsableCommand {
             """
     )
     @OptionGroup var node: NodeOptions
-    @Option(help: "The HTTPS URL caseworkers and the coordinator reach this node at (default: https://NODE-ID.localhost:PORT, for a federation on one machine).")
+    @Option(help: "The HTTPS URL caseworkers and the coordinator reach this node at (default: https://NODE-ID.localhost:PORT, one machine).")
     var endpoint: String?
     @Option(help: "The HTTPS URL peers reach this node's federation listener at (default: the endpoint's host, port of server.federation_listen).")
     var federationEndpoint: String?
