@@ -128,6 +128,23 @@ import Testing
         #expect(refusal { _ = try Admission(json: v1, source: "adm.json") }?.reason.contains("--replace") == true)
     }
 
+    @Test func joinRefusesAnAdmissionForAnotherTLSKey() throws {
+        let fixture = try MembershipFixture()
+        defer { fixture.remove() }
+        let (directory, request) = try fixture.joinRequest("orp-vs")
+        let admission = try fixture.coordinator.admit(request)
+        // The node made a new TLS key since its request: the certificate would not match it.
+        let elsewhere = try MembershipFixture.node(fixture.folder + "/orp-vs-new")
+        #expect {
+            try FederationState.install(admission, directory: elsewhere, configuration: try fixture.configuration("orp-vs"))
+        } throws: { error in
+            "\(error)".contains("certifies another TLS key than this node's")
+        }
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.federation + "/anchor.json"))
+        try FederationState.install(admission, directory: directory, configuration: try fixture.configuration("orp-vs"))
+        #expect(FileManager.default.fileExists(atPath: directory.federation + "/anchor.json"))
+    }
+
     @Test func anIssuedCertificateNamesExactlyTheEndpointHosts() throws {
         let fixture = try MembershipFixture()
         defer { fixture.remove() }

@@ -58,7 +58,16 @@ public final class FederationState: Sendable {
     /// Installs an admission on a node: the anchor, the federation CA, and the node's new TLS certificate.
     public static func install(_ admission: Admission, directory: NodeDirectory, configuration: NodeConfiguration) throws {
         guard admission.node == configuration.id else {
-            throw FederationError(.wrongRecipient, "this admission is for \(admission.node), not \(configuration.id)")
+            throw FederationError(.wrongRecipient, "this admission is for \(admission.node), not \(configuration.id); nothing was changed")
+        }
+        let ownKey = try CertificateAuthority.publicKeyPEM(
+            ofPrivateKeyPEM: String(decoding: try SecureFile.readSecret(directory.resolve(configuration.tlsKey)), as: UTF8.self)
+        )
+        guard try CertificateAuthority.publicKeyPEM(ofCertificatePEM: admission.certificate) == ownKey else {
+            throw FederationError(
+                .wrongRecipient,
+                "this admission certifies another TLS key than this node's (\(configuration.tlsKey)): it answers an older join request of \(configuration.id), or the key was replaced since; nothing was changed. Run `ciid join-request` again and have the coordinator admit it with --replace"
+            )
         }
         try SecureFile.makeDirectory(directory.federation)
         let encoder = JSONEncoder()

@@ -109,13 +109,30 @@ public struct CertificateAuthority: Sendable {
         }
     }
 
+    /// The public key (PEM) a certificate (PEM, the first of a chain) certifies, to compare with a node's TLS key.
+    public static func publicKeyPEM(ofCertificatePEM pem: String) throws(TLSSetupError) -> String {
+        do {
+            guard let key = P256.Signing.PublicKey(try Certificate(pemEncoded: firstCertificate(of: pem)).publicKey) else {
+                throw TLSSetupError(reason: "the certificate's key is not an ECDSA P-256 key")
+            }
+            return key.pemRepresentation
+        } catch let error as TLSSetupError {
+            throw error
+        } catch {
+            throw TLSSetupError(reason: "cannot read the certificate: \(error)")
+        }
+    }
+
+    /// The first PEM certificate of a chain.
+    static func firstCertificate(of pem: String) -> String {
+        pem.range(of: "-----END CERTIFICATE-----").map { String(pem[..<$0.upperBound]) } ?? pem
+    }
+
     /// The host names and IP addresses a certificate (PEM, the first of a chain) is valid for:
     /// its subject alternative names, as `orp.cii.vs.ch` or `10.1.2.3`.
     public static func hosts(inCertificatePEM pem: String) throws(TLSSetupError) -> [String] {
         do {
-            let end = "-----END CERTIFICATE-----"
-            let first = pem.range(of: end).map { String(pem[..<$0.upperBound]) } ?? pem
-            let certificate = try Certificate(pemEncoded: first)
+            let certificate = try Certificate(pemEncoded: firstCertificate(of: pem))
             guard let names = try certificate.extensions.subjectAlternativeNames else { return [] }
             return names.map { name in
                 switch name {
