@@ -88,11 +88,14 @@ struct InitCommand: ParsableCommand {
         try SecureFile.write(Array(server.key.utf8), to: directory.resolve(configuration.tlsKey))
         try SecureFile.write(Array(configuration.rendered(createdOn: today).utf8), to: directory.configuration, mode: 0o600, overwrite: false)
         _ = try NodeStore(path: directory.database)
+        var certificateLine = "development TLS certificate for \(hosts.joined(separator: ", ")), signed by tls/ca.crt"
         if role == .coordinator {
             let url = endpoint ?? JoinRequestCommand.defaultEndpoint(configuration)
             let federationURL = try federationEndpoint ?? JoinRequestCommand.defaultFederationEndpoint(endpoint: url, configuration: configuration)
             let signed = try Coordinator(directory: directory, configuration: configuration).create(endpoint: url, federationEndpoint: federationURL)
             let manifest = try signed.verified(coordinatorKey: try NodeIdentity.load(from: directory).signing.publicKey)
+            let names = manifest.member(id).map { JoinRequestCommand.hosts(of: $0) } ?? []
+            certificateLine = "TLS certificate for \(names.joined(separator: ", ")), issued by the federation CA (tls/ca.crt)"
             print(
                 """
                 Created the federation: CA in federation/, epoch 1 key, manifest version \(manifest.version).
@@ -108,7 +111,7 @@ struct InitCommand: ParsableCommand {
             Created \(role.rawValue) node \(id)\(code.map { " (\($0.rawValue))" } ?? "") in \(directory.root):
               ciid.conf            configuration (read it: every setting is explained)
               keys/                Ed25519 and X25519 key pairs (secret keys 0600)
-              tls/node.crt, .key   development TLS certificate for \(hosts.joined(separator: ", ")), signed by tls/ca.crt
+              tls/node.crt, .key   \(certificateLine)
               node.sqlite          database
             Next: give the node a federation key (`ciid keys import FILE`, or `ciid keys generate` for development),
             then `ciid import FILE` and `ciid check AVS` or `ciid serve`.

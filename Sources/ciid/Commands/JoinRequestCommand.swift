@@ -58,4 +58,13 @@ struct JoinRequestCommand: ParsableCommand {
         let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         return "https://\(name):\(configuration.federationListenPort)"
     }
+
+    /// The hosts of a member's endpoint and federation endpoint (what its certificate names).
+    static func hosts(of member: Manifest.Member) -> [String] {
+        var hosts: [String] = []
+        for url in [member.endpoint, member.federationEndpoint].compactMap({ $0 }) {
+            if let host = URLComponents(string: url)?.host, !hosts.contains(host) { hosts.append(host) }
+        }
+        return hosts
+    }
 }
