@@ -29,8 +29,13 @@ extension FederationTests {
         #expect(try federation.eventually { try deliveryError(from: "orp-vs", to: "cms-vs") != nil }, "\(federation.log("orp-vs"))")
         #expect(try deliveryError(from: "orp-vs", to: "cms-vs")?.contains("SSL") == true)
         #expect(try federation.eventually { try federation.replicaCount(at: "orp-vs", from: "cms-vs") == 5 })  // CMS → ORP works
+        let failures = try federation.store("orp-vs").deliveries().first { $0.peer == "cms-vs" }?.failures ?? 0
         try federation.importCSV("orp-vs", FederationHarness.csv(1...12))
-        Thread.sleep(forTimeInterval: 1)
+        // First the positive signal that orp-vs tried again since the import (and failed), then the check.
+        let triedAgain = try federation.eventually(within: 40) {
+            try (federation.store("orp-vs").deliveries().first { $0.peer == "cms-vs" }?.failures ?? 0) > failures
+        }
+        #expect(triedAgain, "orp-vs made no delivery attempt after the import")
         #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") < 12)
         let before = try federation.ciid("status", "--data-dir", try federation.folder("orp-vs"))
         #expect(before.contains("cms-vs\tsent 0, acknowledged 0, lag 12") && before.contains("last error"), "\(before)")

@@ -4,7 +4,7 @@ extension NodeConfiguration {
         [
             "node.role", "node.id", "node.dispositif", "server.listen", "server.tls_certificate", "server.tls_key",
             "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
-            "federation.maintenance_interval_seconds", "federation.heartbeat_seconds",
+            "federation.maintenance_interval_seconds", "federation.heartbeat_seconds", "federation.clock_drift_seconds",
         ] as [String]
     ).union(accessKeys)
 
@@ -87,6 +87,13 @@ extension NodeConfiguration {
             name: "federation.heartbeat_seconds",
             file: file
         )
+        federation.clockDriftSeconds = try Self.integer(
+            config.values["federation.clock_drift_seconds"],
+            default: 300,
+            range: 5...3600,
+            name: "federation.clock_drift_seconds",
+            file: file
+        )
         access = try Self.accessSettings(config, file: file)
         mail = try Self.mailSettings(config, file: file)
     }
@@ -152,6 +159,9 @@ extension NodeConfiguration {
         maintenance_interval_seconds = \(federation.maintenanceIntervalSeconds)
         # Seconds between empty batches to an idle peer (they reveal a peer that lost its state).
         heartbeat_seconds = \(federation.heartbeatSeconds)
+        # Seconds a peer's signed request may be signed away from this node's clock (either way):
+        # older or later requests are refused. Keep the clocks synchronised (NTP).
+        clock_drift_seconds = \(federation.clockDriftSeconds)
 
         \(renderedAccess)
         """

@@ -36,6 +36,8 @@ public struct NodeConfiguration: Sendable, Hashable {
         public var maintenanceIntervalSeconds = 3600
         /// Seconds between empty batches to an idle peer.
         public var heartbeatSeconds = 5
+        /// Seconds a signed federation request's time may be away from this node's clock, either way.
+        public var clockDriftSeconds = 300
 
         /// The defaults.
         public init() {}

@@ -21,6 +21,11 @@ public struct Manifest: Sendable, Codable, Hashable {
         /// from there: peers trust it beside the federation CA, for this member's endpoint only.
         /// Absent in manifests before it existed, and for members served by the federation CA.
         public var caCertificate: String?
+        /// Its members-only federation port's base URL (mutual TLS, signed requests). Absent for
+        /// nodes of the previous wire version.
+        public var federationEndpoint: String?
+        /// The PEM public key of its TLS key, from its join request: its client certificate must carry it.
+        public var tlsPublicKey: String?
 
         /// Creates a member.
         public init(

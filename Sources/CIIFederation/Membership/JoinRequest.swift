@@ -62,6 +62,14 @@ public struct JoinRequest: Sendable, Codable, Hashable {
 
     /// The manifest entry of this node.
     public var member: Manifest.Member {
-        Manifest.Member(id: id, role: role, dispositif: dispositif, endpoint: endpoint, signingKey: signingKey, boxKey: boxKey)
+        // TEMPORARY until the membership branch lands.
+        var member = Manifest.Member(id: id, role: role, dispositif: dispositif, endpoint: endpoint, signingKey: signingKey, boxKey: boxKey)
+        if let components = URLComponents(string: endpoint), let port = components.port {
+            var federation = components
+            federation.port = port + 1
+            member.federationEndpoint = federation.string
+        }
+        member.tlsPublicKey = tlsPublicKey
+        return member
     }
 }
