@@ -113,4 +113,29 @@ extension FederationTests {
         #expect(try federation.store("cms-vs").checkpoint(of: try NodeID("orp-vs")) == held)
         #expect(try federation.store("cms-vs").overlapEvents().count == alertsBefore)
     }
+
+    @Test func digestsAndPullsAreComputedOncePerSequenceAndLimitedPerMember() throws {
+        let federation = try FederationHarness(dispositifs: [.orp, .cms])
+        try federation.startAll()
+        try federation.importCSV("orp-vs", FederationHarness.csv(1...10))
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 })
+        func metric(_ kind: String, _ source: String) throws -> Int {
+            let text = try Curl.perform(HTTPRequest(url: "\(try federation.url("orp-vs"))/metrics", caFile: try federation.caFile("orp-vs"))).text
+            let line = text.split(separator: "\n").first { $0.hasPrefix("ciid_federation_answers_total") && $0.contains("kind=\"\(kind)\"") && $0.contains("source=\"\(source)\"") }
+            return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        }
+        let computed = try metric("digest", "computed")
+        var answers: [Int] = []
+        for _ in 0..<12 { answers.append(try federation.send("GET", "/federation/digest", to: "orp-vs", as: "cms-vs").status) }
+        // The set did not change: one computation at most, the rest from the cache; past its burst, CMS waits.
+        #expect(try metric("digest", "computed") <= computed + 1)
+        #expect(try metric("digest", "cache") >= 8)
+        #expect(answers.prefix(8).allSatisfy { $0 == 200 } && answers.contains(429), "\(answers)")
+        let limited = try federation.send("GET", "/federation/digest", to: "orp-vs", as: "cms-vs")
+        #expect(limited.status == 429 && limited.text.contains("retry in"))
+        // Another member is not slowed down by CMS's loop.
+        #expect(try federation.send("GET", "/federation/digest", to: "orp-vs", as: "cii-vs").status == 200)
+        for _ in 0..<3 { #expect(try federation.send("GET", "/federation/changes?after=0", to: "orp-vs", as: "cms-vs").status == 200) }
+        #expect(try metric("changes", "cache") >= 2)
+    }
 }

@@ -232,6 +232,18 @@ import Testing
                 "ORP"
             )
         )
+
+        // Restored from the same backup a second time, ORP numbers its reset generations again from
+        // the backup's: CMS refuses the first as stale, ORP learns CMS's generation and goes above it.
+        let cmsGeneration = try federation.store("cms-vs").resetGeneration(of: NodeID("orp-vs"))
+        #expect(cmsGeneration >= 1)
+        #expect(federation.stop("orp-vs") == 0)
+        try FileManager.default.removeItem(atPath: orp)
+        try federation.ciid("restore", "--data-dir", orp, federation.folder + "/orp-backup")
+        try federation.start("orp-vs")
+        #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 }, "\(federation.log("orp-vs"))")
+        #expect(try federation.store("cms-vs").resetGeneration(of: NodeID("orp-vs")) > cmsGeneration)
+        #expect(federation.log("orp-vs").contains("resending with a higher one"), "\(federation.log("orp-vs").suffix(2000))")
     }
 
     @Test func aNewEpochMovesEverySetAndChecksFollow() throws {

@@ -43,7 +43,9 @@ public final class FederationAnswers: Sendable {
         var batch: Batch
         if let cached = runs.withLock({ $0[key] }) {
             batch = cached
+            FederationMetrics.answered("changes", cached: true)
         } else {
+            FederationMetrics.answered("changes", cached: false)
             batch = try BatchBuilder.next(store: store, origin: state.node, dispositif: dispositif, recipient: caller, held: after)
             if !batch.reset {  // a reset takes a new generation each time: never cached
                 runs.withLock { runs in
@@ -68,7 +70,9 @@ public final class FederationAnswers: Sendable {
         var message: DigestMessage
         if let cached = digests.withLock({ $0 }), cached.sequence == last, cached.since == since.daysSince1970 {
             message = cached
+            FederationMetrics.answered("digest", cached: true)
         } else {
+            FederationMetrics.answered("digest", cached: false)
             let (sequence, digest) = try store.ownDigest(since: since)
             message = DigestMessage(origin: state.node, recipient: caller, sequence: sequence, since: since, digest: digest)
             let computed = message
