@@ -147,7 +147,6 @@ let package = Package(
             name: "CIIFederationTests",
             dependencies: [
                 "CIICore", "CIIFederation", "Sodium",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -20,6 +20,14 @@ public struct FederationError: Error, Sendable, Equatable, CustomStringConvertib
         case tooLarge
         /// The fingerprint epoch is not one the receiver accepts.
         case unknownEpoch
+        /// The other node speaks another wire version: one of the two must be upgraded.
+        case unsupportedVersion
+        /// A federation request carries no valid member signature, or one outside the allowed clock drift.
+        case unauthenticated
+        /// The caller's client certificate does not belong to the member it signs as.
+        case certificateMismatch
+        /// The member asks more often than it may: retry later.
+        case tooManyRequests
     }
 
     /// The kind of refusal.

@@ -24,8 +24,8 @@ public struct NodeServer: Sendable {
     public let today: @Sendable () -> Day
     /// Whether to serve the bare benchmark route `POST /bench/echo`.
     public var benchRoute = false
-    /// The federation routes, once the node has joined.
-    public var federation: FederationController?
+    /// The federation's public routes (the manifest on the coordinator), once the node has joined.
+    public var manifest: ManifestController?
 
     /// Creates the server description.
     public init(
@@ -54,7 +54,7 @@ public struct NodeServer: Sendable {
             addPages(to: router)
         }
         if benchRoute { EchoController().addRoutes(to: router) }
-        federation?.addRoutes(to: router)
+        manifest?.addRoutes(to: router)
         return router
     }
 

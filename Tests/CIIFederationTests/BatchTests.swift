@@ -28,6 +28,7 @@ import Testing
         var reset = batch(count: 3)
         reset.after = 0
         reset.reset = true
+        reset.generation = 7
         #expect(try Batch(decoding: reset.encoded()) == reset)
         var bad = reset
         bad.after = 5

@@ -77,8 +77,13 @@ enum NetworkLab {
         #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 }, "\(federation.log("orp-vs"))")
 
         link.cut()
+        let failures = try federation.store("orp-vs").deliveries().first { $0.peer == "cms-vs" }?.failures ?? 0
         try federation.importCSV("orp-vs", FederationHarness.csv(5...25))
-        Thread.sleep(forTimeInterval: 3)
+        // First the positive signal that orp-vs tried to deliver across the cut (and failed), then the check.
+        let tried = try federation.eventually(within: 60) {
+            try (federation.store("orp-vs").deliveries().first { $0.peer == "cms-vs" }?.failures ?? 0) > failures
+        }
+        #expect(tried, "orp-vs made no delivery attempt across the cut")
         #expect(try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10, "the partition did not hold")
         #expect(try federation.store("orp-vs").deliveries().first { $0.peer == "cms-vs" }?.lastError != nil)
 

@@ -5,6 +5,7 @@ extension NodeConfiguration {
             "node.role", "node.id", "node.dispositif", "server.listen", "server.federation_listen", "server.tls_certificate", "server.tls_key",
             "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
             "federation.maintenance_interval_seconds", "federation.heartbeat_seconds", "federation.manifest_days",
+            "federation.clock_drift_seconds",
         ] as [String]
     ).union(accessKeys)
 
@@ -112,6 +113,13 @@ extension NodeConfiguration {
             name: "federation.manifest_days",
             file: file
         )
+        federation.clockDriftSeconds = try Self.integer(
+            config.values["federation.clock_drift_seconds"],
+            default: 300,
+            range: 5...3600,
+            name: "federation.clock_drift_seconds",
+            file: file
+        )
         access = try Self.accessSettings(config, file: file)
         mail = try Self.mailSettings(config, file: file)
     }
@@ -196,6 +204,9 @@ extension NodeConfiguration {
         # Coordinator: days a signed manifest stays valid. It is signed again when less than a
         # third is left; a node holding an expired one says so loudly (log and `ciid status`).
         manifest_days = \(federation.manifestDays)
+        # Seconds a peer's signed request may be signed away from this node's clock (either way):
+        # older or later requests are refused. Keep the clocks synchronised (NTP).
+        clock_drift_seconds = \(federation.clockDriftSeconds)
 
         \(renderedAccess)
         """

@@ -44,6 +44,8 @@ public struct NodeConfiguration: Sendable, Hashable {
         /// Days a manifest the coordinator signs stays valid (`federation.manifest_days`): it
         /// re-signs it when less than a third is left; a node holding an expired one warns.
         public var manifestDays = 30
+        /// Seconds a signed federation request's time may be away from this node's clock, either way.
+        public var clockDriftSeconds = 300
 
         /// The defaults.
         public init() {}

@@ -22,13 +22,32 @@ public struct Batch: Sendable, Hashable {
     /// everything it holds of the origin. Sent when the recipient is further behind than the
     /// origin keeps retractions (tombstones), or after a digest found divergence.
     public var reset: Bool
+    /// The reset generation of a reset batch: it only grows per origin, and a recipient applies a
+    /// reset only with a generation above the last it applied from that origin, so a reset
+    /// captured and replayed changes nothing. 0 on every batch that is not a reset.
+    public var generation: UInt64
+    /// Set when `through` was the origin's last sequence when the batch was built: the recipient
+    /// then holds everything the origin had published (it ends a first sync, or a full resend).
+    public var reachesEnd: Bool
 
     /// The largest number of changes a batch may carry.
     public static let maximumChanges = 5000
 
     /// Creates a batch.
-    public init(origin: NodeID, dispositif: Dispositif, recipient: NodeID, after: Int64, through: Int64, changes: [Change], reset: Bool = false) {
+    public init(
+        origin: NodeID,
+        dispositif: Dispositif,
+        recipient: NodeID,
+        after: Int64,
+        through: Int64,
+        changes: [Change],
+        reset: Bool = false,
+        generation: UInt64 = 0,
+        reachesEnd: Bool = false
+    ) {
         self.reset = reset
+        self.generation = generation
+        self.reachesEnd = reachesEnd
         self.origin = origin
         self.dispositif = dispositif
         self.recipient = recipient

@@ -9,17 +9,20 @@ public import ServiceLifecycle
 /// Then it has nothing more to do: the origins push from there.
 public struct CatchUp: Service {
     let state: FederationState
+    let client: FederationClient
     let store: NodeStore
     let logger: Logger
 
     /// Creates the service.
-    public init(state: FederationState, store: NodeStore, logger: Logger) {
-        self.state = state
+    public init(client: FederationClient, store: NodeStore, logger: Logger) {
+        self.state = client.state
+        self.client = client
         self.store = store
         self.logger = logger
     }
 
-    /// Waits (bounded) for a manifest, pulls from each origin, and returns.
+    /// Waits (bounded) for a manifest, pulls from each origin, and returns (the service group
+    /// ignores its end: see ``ServeCommand``).
     public func run() async throws {
         for _ in 0..<100 where state.manifest == nil && !Task.isShuttingDownGracefully { await pause(.milliseconds(100)) }
         for member in state.manifest?.members ?? [] where member.role == .dispositif && member.id != state.node {
@@ -30,8 +33,6 @@ public struct CatchUp: Service {
                 logger.info("no catch-up from \(member.id) now (it pushes when it can): \(error)")
             }
         }
-        // A service that returns ends the group: wait for shutdown instead.
-        await pause(.seconds(365 * 86_400))
     }
 
     /// Pulls batches from `member` until it has nothing newer. Returns the number of changes applied.
@@ -40,14 +41,10 @@ public struct CatchUp: Service {
         for _ in 0..<10_000 {
             guard let key = state.signingKey(of: member.id) else { return applied }
             let held = try store.checkpoint(of: member.id)
-            let response = try await BlockingTransfer.perform(
-                HTTPRequest(
-                    url: "\(member.endpoint)/federation/changes?for=\(state.node.rawValue)&after=\(held)",
-                    caFile: state.caFile(for: member.id),
-                    timeoutSeconds: 30
-                )
-            )
-            guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status)") }
+            let response = try await client.send("GET", "/federation/changes?after=\(held)", to: member)
+            guard response.status == 200 else {
+                throw FederationError(.malformed, "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+            }
             let batch = try BatchSeal.open(response.body, box: state.identity.box, node: state.node, signingKey: { $0 == member.id ? key : nil })
             guard !batch.changes.isEmpty else { return applied }
             let outcome = try BatchReceiver(state: state, store: store).apply(batch)

@@ -1,5 +1,6 @@
 public import CIICore
 public import CIIStore
+import AsyncAlgorithms
 import Curl
 public import Logging
 public import ServiceLifecycle
@@ -9,14 +10,16 @@ public import ServiceLifecycle
 /// the origin's next batch is answered "resend from 0", and everything arrives again.
 public struct DigestChecker: Service {
     let state: FederationState
+    let client: FederationClient
     let store: NodeStore
     let window: RetentionWindow
     let interval: Duration
     let logger: Logger
 
     /// Creates the checker.
-    public init(state: FederationState, store: NodeStore, window: RetentionWindow, interval: Duration, logger: Logger) {
-        self.state = state
+    public init(client: FederationClient, store: NodeStore, window: RetentionWindow, interval: Duration, logger: Logger) {
+        self.state = client.state
+        self.client = client
         self.store = store
         self.window = window
         self.interval = interval
@@ -25,8 +28,7 @@ public struct DigestChecker: Service {
 
     /// Checks every origin each `interval` until shutdown.
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await pause(interval)
+        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() {
             for member in state.manifest?.members ?? [] where member.role == .dispositif && member.id != state.node {
                 do {
                     try await check(member)
@@ -41,13 +43,7 @@ public struct DigestChecker: Service {
     @discardableResult
     public func check(_ member: Manifest.Member) async throws -> Bool {
         guard let key = state.signingKey(of: member.id) else { return false }
-        let response = try await BlockingTransfer.perform(
-            HTTPRequest(
-                url: "\(member.endpoint)/federation/digest?for=\(state.node.rawValue)",
-                caFile: state.caFile(for: member.id),
-                timeoutSeconds: 60
-            )
-        )
+        let response = try await client.send("GET", "/federation/digest", to: member, timeoutSeconds: 60)
         guard response.status == 200 else { throw FederationError(.malformed, "\(member.id) answered \(response.status) for its digest") }
         let message = try DigestMessage.open(response.body, box: state.identity.box, node: state.node, origin: member.id, originKey: key)
         let held = try store.replicaDigest(of: member.id.rawValue, since: Day(daysSince1970: message.since))

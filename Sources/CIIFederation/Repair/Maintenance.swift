@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 public import CIICore
 public import CIIStore
 public import Foundation
@@ -25,13 +26,15 @@ public struct Maintenance: Service {
 
     /// Runs once at start, then every `interval`, until shutdown.
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try runOnce(today: Day.today(), now: Date())
-            } catch {
-                logger.error("maintenance failed: \(error)")
-            }
-            await pause(interval)
+        round()
+        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() { round() }
+    }
+
+    func round() {
+        do {
+            try runOnce(today: Day.today(), now: Date())
+        } catch {
+            logger.error("maintenance failed: \(error)")
         }
     }
 

@@ -14,12 +14,16 @@ public struct BatchReceiver: Sendable {
         self.store = store
     }
 
-    /// Opens, verifies and applies `sealed`.
+    /// Opens, verifies and applies `sealed`, sent by `caller` (the member that signed the request):
+    /// a batch is accepted only from its origin, so a member cannot relay another's batches.
     /// - Throws: ``FederationError`` for anything refused (nothing is applied then), ``StoreError`` when the database fails.
-    public func receive(_ sealed: [UInt8]) throws -> BatchOutcome {
+    public func receive(_ sealed: [UInt8], from caller: NodeID) throws -> BatchOutcome {
         do {
             guard let manifest = state.manifest else { throw FederationError(.notAMember, "this node has no manifest yet") }
             let batch = try BatchSeal.open(sealed, box: state.identity.box, node: state.node, signingKey: { manifest.signingKey(of: $0) })
+            guard batch.origin == caller else {
+                throw FederationError(.notAMember, "\(caller) sent a batch of \(batch.origin): a member sends only its own batches")
+            }
             let outcome = try apply(batch)
             if case .applied = outcome { FederationMetrics.received(origin: batch.origin, bytes: sealed.count, changes: batch.changes.count) }
             return outcome
@@ -45,7 +49,9 @@ public struct BatchReceiver: Sendable {
             after: batch.after,
             through: batch.through,
             changes: batch.changes.map { ReplicaChange(fingerprint: $0.fingerprint, epoch: $0.epoch, lastOn: $0.kind == .upsert ? $0.lastOn : nil) },
-            reset: batch.reset
+            reset: batch.reset,
+            generation: batch.generation,
+            reachesEnd: batch.reachesEnd
         )
     }
 }

@@ -32,6 +32,12 @@ enum FederationMetrics {
         Counter(label: "ciid_federation_refused_batches_total", dimensions: [("reason", code.rawValue)]).increment()
     }
 
+    /// `ciid_federation_answers_total{kind, source}`: pulls (`changes`) and digests answered to
+    /// members, `source` telling whether the answer was `computed` or taken from the `cache`.
+    static func answered(_ kind: String, cached: Bool) {
+        Counter(label: "ciid_federation_answers_total", dimensions: [("kind", kind), ("source", cached ? "cache" : "computed")]).increment()
+    }
+
     /// `ciid_federation_resyncs_total{origin}`: full resyncs after a digest found divergence.
     static func resync(origin: NodeID) {
         Counter(label: "ciid_federation_resyncs_total", dimensions: [("origin", origin.rawValue)]).increment()

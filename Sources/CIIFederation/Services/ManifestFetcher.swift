@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 public import CIIStore
 import Curl
 public import Logging
@@ -22,10 +23,8 @@ public struct ManifestFetcher: Service {
     /// Fetches until shutdown.
     public func run() async throws {
         await pause(.milliseconds(300))  // let this node's own server start (the coordinator fetches from itself)
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await fetchOnce()
-            await pause(interval)
-        }
+        await fetchOnce()
+        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() { await fetchOnce() }
     }
 
     /// One fetch; errors are logged, never thrown (the coordinator may be down for a while).

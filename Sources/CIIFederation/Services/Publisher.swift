@@ -13,6 +13,7 @@ public import ServiceLifecycle
 public struct Publisher: Service {
     let state: FederationState
     let store: NodeStore
+    let client: FederationClient
     let logger: Logger
     /// How often an idle peer loop looks for new changes.
     let idleInterval: Duration
@@ -22,13 +23,14 @@ public struct Publisher: Service {
 
     /// Creates the publisher.
     public init(
-        state: FederationState,
+        client: FederationClient,
         store: NodeStore,
         idleInterval: Duration = .milliseconds(100),
         heartbeatInterval: Duration = .seconds(5),
         logger: Logger
     ) {
-        self.state = state
+        self.state = client.state
+        self.client = client
         self.store = store
         self.idleInterval = idleInterval
         self.heartbeatInterval = heartbeatInterval
@@ -92,18 +94,16 @@ public struct Publisher: Service {
         let moves = batch.through > batch.after
         guard moves || heartbeat else { return false }
         let sealed = try BatchSeal.seal(batch, signer: state.identity.signing, recipientBoxKey: boxKey)
-        let response = try await BlockingTransfer.perform(
-            HTTPRequest(
-                method: "POST",
-                url: "\(member.endpoint)/federation/batches",
-                headers: [("Content-Type", "application/octet-stream")],
-                body: sealed,
-                caFile: state.caFile(for: member.id),
-                timeoutSeconds: 30
-            )
-        )
+        let response = try await client.send("POST", "/federation/batches", to: member, body: sealed)
         let answer = try? JSONDecoder().decode(ReceiverAnswer.self, from: Data(response.body))
+        // A restored node learns here the highest reset generation its peers hold, and goes above it.
+        if let generation = answer?.generation, generation > 0 { try store.raiseResetGeneration(atLeast: generation) }
         switch (response.status, answer?.checkpoint) {
+        case (409, _?) where answer?.staleReset == true:
+            logger.notice(
+                "\(member.id) already applied reset generation \(answer?.generation ?? 0) of this node (restored from a backup?): resending with a higher one"
+            )
+            return true
         case (200, let checkpoint?):
             if batch.reset { resentSince = compacted }
             try store.recordDelivery(peer: member.id, sent: batch.through, acknowledged: checkpoint, error: nil)
@@ -122,8 +122,26 @@ public struct Publisher: Service {
     }
 }
 
-/// The receiver's answer: `{"checkpoint": n}` (200: applied or already held; 409: gap, resend after n).
+/// The receiver's answer: `{"checkpoint": n, "generation": g}` (200: applied or already held;
+/// 409: gap, resend after n), with `"staleReset": true` on a 409 for a reset whose generation is
+/// not above `g`, the last reset generation the receiver applied from the origin.
 public struct ReceiverAnswer: Codable, Sendable {
     /// The origin's sequence the receiver holds.
     public var checkpoint: Int64?
+    /// The last reset generation the receiver applied from the origin.
+    public var generation: UInt64?
+    /// Set when the batch was a reset at or below `generation`: it changed nothing.
+    public var staleReset: Bool?
+
+    /// Creates an answer.
+    public init(checkpoint: Int64, generation: UInt64, staleReset: Bool = false) {
+        self.checkpoint = checkpoint
+        self.generation = generation
+        self.staleReset = staleReset ? true : nil
+    }
+
+    /// The JSON text of the answer.
+    public var json: String {
+        "{\"checkpoint\":\(checkpoint ?? 0),\"generation\":\(generation ?? 0)\(staleReset == true ? ",\"staleReset\":true" : "")}"
+    }
 }

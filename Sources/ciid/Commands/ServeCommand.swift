@@ -23,7 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Listen on this port instead of the configured one (0 picks a free port).")
     var port: Int?
 
-    @Option(help: "Write the port the server listens on to this file once it listens (for scripts and tests).")
+    @Option(help: "Listen for members on this port instead of the configured federation port (0 picks a free port).")
+    var federationPort: Int?
+
+    @Option(help: "Write the port the server listens on to this file once it listens, and the federation port to FILE.federation (for scripts and tests).")
     var portFile: String?
 
     @Flag(help: .hidden) var benchRoute = false
@@ -36,6 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--log-level is one of trace, debug, info, notice, warning, error, critical")
         }
         let (directory, configuration) = try node.load()
+        let portFile = self.portFile
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -66,20 +70,34 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.warning("no [mail] relay in ciid.conf: logins by e-mailed code will fail until one is set")
             }
         }
+        var finite: [any Service] = []  // services that finish early without ending the node
         if let federation {
             let manifestPath = configuration.role == .coordinator ? Coordinator(directory: directory, configuration: configuration).manifestPath : nil
             let timings = configuration.federation
-            server.federation = FederationController(
-                receiver: BatchReceiver(state: federation, store: store),
-                manifestPath: manifestPath,
-                window: configuration.window
+            server.manifest = ManifestController(manifestPath: manifestPath)
+            let client = FederationClient(
+                state: federation,
+                certificate: (directory.resolve(configuration.tlsCertificate), directory.resolve(configuration.tlsKey))
+            )
+            let members = FederationServer(
+                controller: FederationController(receiver: BatchReceiver(state: federation, store: store), window: configuration.window),
+                drift: .seconds(timings.clockDriftSeconds),
+                host: configuration.federationListenHost,
+                port: configuration.federationListenPort
+            )
+            let federationPort = self.federationPort
+            services.append(
+                try members.makeApplication(tls: tls, port: federationPort, logger: logger) { bound in
+                    logger.info("members-only federation port listening on \(bound)")
+                    if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile + ".federation"), options: .atomic) }
+                }
             )
             services.append(ManifestFetcher(state: federation, store: store, logger: logger))
-            services.append(CatchUp(state: federation, store: store, logger: logger))
-            services.append(Publisher(state: federation, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
+            finite.append(CatchUp(client: client, store: store, logger: logger))
+            services.append(Publisher(client: client, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
             services.append(
                 DigestChecker(
-                    state: federation,
+                    client: client,
                     store: store,
                     window: configuration.window,
                     interval: .seconds(timings.digestIntervalSeconds),
@@ -100,7 +118,6 @@ struct ServeCommand: AsyncParsableCommand {
             // Membership: the coordinator signs the manifest again before it expires.
             services.append(ManifestRenewer(coordinator: Coordinator(directory: directory, configuration: configuration), logger: logger))
         }
-        let portFile = self.portFile
         let host = configuration.listenHost
         let application = try server.makeApplication(tls: tls, port: port, logger: logger) { bound in
             logger.info("listening on https://\(host.contains(":") ? "[\(host)]" : host):\(bound)")
@@ -109,7 +126,8 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [ServiceGroupConfiguration.ServiceConfiguration(service: auditWriter)]
-                    + ([application] + services).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                    + ([application] + services).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+                    + finite.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0, successTerminationBehavior: .ignore) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
