@@ -68,6 +68,9 @@ public struct FederationController: Sendable {
             return Self.answer(.ok, checkpoint)
         case .alreadyApplied(let checkpoint):
             return Self.answer(.ok, checkpoint)
+        case .staleReset(let checkpoint, let generation):
+            context.logger.notice("ignored a reset at or below generation \(generation) (a replay or an old resend)")
+            return Self.answer(.ok, checkpoint)
         case .gap(let expected):
             return Self.answer(.conflict, expected)
         }
