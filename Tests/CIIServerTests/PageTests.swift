@@ -203,7 +203,9 @@ import Testing
             let alerts = try #require(html.range(of: "id=\"alerts\""))
             let existing = try #require(html.range(of: "id=\"existing\""))
             #expect(alerts.lowerBound < existing.lowerBound)
-            #expect(html[alerts.lowerBound..<existing.lowerBound].contains("D-NEW") && !html[alerts.lowerBound..<existing.lowerBound].contains("D-OLD"))
+            #expect(
+                html[alerts.lowerBound..<existing.lowerBound].contains("D-NEW") && !html[alerts.lowerBound..<existing.lowerBound].contains("D-OLD")
+            )
             #expect(html[existing.lowerBound...].contains("D-OLD"))
             #expect(html.contains("Suivis communs déjà connus au premier échange"))
             #expect(html.contains("<span class=\"badge\" id=\"unread\">1</span>"))

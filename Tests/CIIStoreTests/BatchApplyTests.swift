@@ -30,7 +30,10 @@ import Testing
 
     /// CMS had published nothing when this node first synced with it: what it adds next are alerts.
     func syncedWithAnEmptyOrigin(_ f: StoreFixture) throws {
-        #expect(try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 0, changes: [], reachesEnd: true) == .alreadyApplied(checkpoint: 0))
+        #expect(
+            try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 0, changes: [], reachesEnd: true)
+                == .alreadyApplied(checkpoint: 0)
+        )
     }
 
     @Test func aPeerFollowingOneOfOurPeopleIsAnOverlapForTheirCaseworker() throws {

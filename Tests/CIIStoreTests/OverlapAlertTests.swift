@@ -81,7 +81,15 @@ import Testing
         #expect(next == .applied(checkpoint: 5, upserted: 1, retracted: 0, overlaps: 1))
         #expect(try f.store.overlapEvents().map(\.fingerprint) == [f.fingerprinter.fingerprint(f.avs(4))])
         // Synced stays synced through a reset and a digest repair.
-        _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 6, changes: changes(f, [1, 2, 3, 4, 20]), reset: true, generation: 1)
+        _ = try f.store.applyBatch(
+            origin: cms,
+            dispositif: .cms,
+            after: 0,
+            through: 6,
+            changes: changes(f, [1, 2, 3, 4, 20]),
+            reset: true,
+            generation: 1
+        )
         try f.store.resetOrigin("cms-vs")
         _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 7, changes: changes(f, [1, 2, 3, 4, 5, 20]))
         #expect(try f.store.overlapEvents().count == 2)
@@ -92,7 +100,10 @@ import Testing
         let f = try StoreFixture()
         _ = try f.store.applySnapshot([f.followUp(1, last: today)], record: f.record(1))
         // A heartbeat of an origin that has published nothing yet holds its whole (empty) set.
-        #expect(try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 0, changes: [], reachesEnd: true) == .alreadyApplied(checkpoint: 0))
+        #expect(
+            try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 0, changes: [], reachesEnd: true)
+                == .alreadyApplied(checkpoint: 0)
+        )
         _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 1, changes: changes(f, [1]))
         #expect(try f.store.overlapEvents().count == 1)
     }
@@ -113,7 +124,14 @@ import Testing
         let f = try StoreFixture()
         let old = Day(year: 2023, month: 11, day: 1)!
         _ = try f.store.applySnapshot((1...2).map { f.followUp($0, last: today) }, record: f.record(2))
-        _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 2, changes: changes(f, [1], last: old) + changes(f, [2]), reachesEnd: true)
+        _ = try f.store.applyBatch(
+            origin: cms,
+            dispositif: .cms,
+            after: 0,
+            through: 2,
+            changes: changes(f, [1], last: old) + changes(f, [2]),
+            reachesEnd: true
+        )
         #expect(try f.store.overlapEvents(existing: true).count == 2)
         #expect(try f.store.dropReplicaEntries(before: RetentionWindow.standard.cutoff(today: today).daysSince1970) == 1)
         #expect(try presence(f) == 1)

@@ -25,7 +25,9 @@ import Testing
                 )
             }
             for person in people.prefix(3) {
-                try db.execute(literal: "INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (\(person), 'cms-vs', 'CMS', 1, \(day))")
+                try db.execute(
+                    literal: "INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (\(person), 'cms-vs', 'CMS', 1, \(day))"
+                )
             }
             for person in people.prefix(2) {
                 try db.execute(
@@ -49,7 +51,13 @@ import Testing
         #expect(resent == .applied(checkpoint: 9, upserted: 3, retracted: 0, overlaps: 0))
         #expect(try store.overlapEvents().count == 2)
         // CMS was exchanged with before the upgrade: a person of ours appearing there is an alert, not an existing overlap.
-        let next = try store.applyBatch(origin: cms, dispositif: .cms, after: 9, through: 10, changes: [ReplicaChange(fingerprint: people[3], epoch: .first, lastOn: today)])
+        let next = try store.applyBatch(
+            origin: cms,
+            dispositif: .cms,
+            after: 9,
+            through: 10,
+            changes: [ReplicaChange(fingerprint: people[3], epoch: .first, lastOn: today)]
+        )
         #expect(next == .applied(checkpoint: 10, upserted: 1, retracted: 0, overlaps: 1))
         #expect(try store.overlapEvents().count == 3 && store.overlapEvents(existing: true).isEmpty)
     }

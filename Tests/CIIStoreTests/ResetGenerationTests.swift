@@ -55,9 +55,20 @@ import Testing
         try f.store.resetOrigin("cms-vs")
         #expect(try f.store.checkpoint(of: cms) == 0 && f.store.replicaCounts()["cms-vs"] == nil)
         #expect(try f.store.resetGeneration(of: cms) == 2)
-        #expect(try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 3, changes: [], reset: true, generation: 2) == .staleReset(checkpoint: 0, generation: 2))
+        #expect(
+            try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 3, changes: [], reset: true, generation: 2)
+                == .staleReset(checkpoint: 0, generation: 2)
+        )
         // A newer one applies.
-        let newer = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 20, changes: changes(f, 1...3), reset: true, generation: 3)
+        let newer = try f.store.applyBatch(
+            origin: cms,
+            dispositif: .cms,
+            after: 0,
+            through: 20,
+            changes: changes(f, 1...3),
+            reset: true,
+            generation: 3
+        )
         #expect(newer == .applied(checkpoint: 20, upserted: 3, retracted: 0, overlaps: 0))
         #expect(try f.store.resetGeneration(of: cms) == 3)
         #expect(try f.store.resetGeneration(of: NodeID("oai-vs")) == 0)

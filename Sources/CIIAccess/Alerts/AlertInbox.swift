@@ -61,7 +61,11 @@ public struct AlertInbox: Sendable {
         let (condition, arguments) = try filter(for: account)
         do {
             return try node.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM overlap_event WHERE read_at IS NULL AND existing = 0 AND \(condition)", arguments: arguments) ?? 0
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM overlap_event WHERE read_at IS NULL AND existing = 0 AND \(condition)",
+                    arguments: arguments
+                ) ?? 0
             }
         } catch {
             throw AccessError(.storage, "the alerts cannot be read: \(error)")

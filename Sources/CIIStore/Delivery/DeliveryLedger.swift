@@ -6,18 +6,21 @@ import GRDB
 enum DeliveryLedger {
     /// Every peer the publisher has tried, by name.
     static func all(_ db: Database) throws -> [PeerDelivery] {
-        try Row.fetchAll(db, sql: "SELECT peer, acknowledged, sent, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer")
-            .map {
-                PeerDelivery(
-                    peer: $0[0],
-                    acknowledged: $0[1],
-                    sent: $0[2],
-                    lastAttempt: $0[3],
-                    lastSuccess: $0[4],
-                    lastError: $0[5],
-                    failures: $0[6]
-                )
-            }
+        try Row.fetchAll(
+            db,
+            sql: "SELECT peer, acknowledged, sent, last_attempt, last_success, last_error, failures FROM peer_delivery ORDER BY peer"
+        )
+        .map {
+            PeerDelivery(
+                peer: $0[0],
+                acknowledged: $0[1],
+                sent: $0[2],
+                lastAttempt: $0[3],
+                lastSuccess: $0[4],
+                lastError: $0[5],
+                failures: $0[6]
+            )
+        }
     }
 
     /// Records an attempt at `at` (Unix seconds): what was sent; on success the acknowledged
