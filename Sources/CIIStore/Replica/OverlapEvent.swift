@@ -30,10 +30,10 @@ extension NodeStore {
     public func overlapEvents(limit: Int = 100, existing: Bool = false) throws(StoreError) -> [OverlapEvent] {
         try read { db in
             try SQLRequest<Row>(
-                """
-                SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference, existing FROM overlap_event
-                WHERE existing = \(existing) ORDER BY id DESC LIMIT \(limit)
-                """
+                literal: """
+                    SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference, existing FROM overlap_event
+                    WHERE existing = \(existing) ORDER BY id DESC LIMIT \(limit)
+                    """
             )
             .fetchAll(db)
             .map { row in

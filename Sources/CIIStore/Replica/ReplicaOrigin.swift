@@ -21,15 +21,15 @@ struct ReplicaOrigin {
 
     /// Reads the state of `origin` (all zero when nothing was ever received from it).
     static func open(_ db: Database, origin: String) throws -> ReplicaOrigin {
-        let checkpoint = try SQLRequest<Int64>("SELECT sequence FROM replica_checkpoint WHERE origin = \(origin)").fetchOne(db) ?? 0
-        let row = try SQLRequest<Row>("SELECT reset_generation, synced, prune_presence FROM replica_origin WHERE origin = \(origin)").fetchOne(db)
-        return ReplicaOrigin(
-            origin: origin,
-            checkpoint: checkpoint,
-            resetGeneration: UInt64(max(row?[0] ?? 0 as Int64, 0)),
-            synced: row?[1] ?? false,
-            prunePresence: row?[2] ?? false
-        )
+        let checkpoint = try SQLRequest<Int64>(literal: "SELECT sequence FROM replica_checkpoint WHERE origin = \(origin)").fetchOne(db)
+        var state = ReplicaOrigin(origin: origin, checkpoint: checkpoint ?? 0, resetGeneration: 0, synced: false, prunePresence: false)
+        let request = SQLRequest<Row>(literal: "SELECT reset_generation, synced, prune_presence FROM replica_origin WHERE origin = \(origin)")
+        if let row = try request.fetchOne(db) {
+            state.resetGeneration = UInt64(max(row[0] as Int64, 0))
+            state.synced = row[1]
+            state.prunePresence = row[2]
+        }
+        return state
     }
 
     /// Drops everything held of the origin for a resend flagged reset with `generation`, which the

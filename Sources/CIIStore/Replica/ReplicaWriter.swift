@@ -21,11 +21,11 @@ final class ReplicaWriter {
             """
         )
         retract = try RawStatement(db, "DELETE FROM replica WHERE fingerprint = ?1 AND origin = ?2")
+        self.overlaps = overlaps
+        retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
         upsert.bind(2, origin)
         upsert.bind(3, dispositif.rawValue)
         retract.bind(2, origin)
-        self.overlaps = overlaps
-        retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
     }
 
     /// Applies `changes` in key order (stable: two changes of one fingerprint keep their order),
