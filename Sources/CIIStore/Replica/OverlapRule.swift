@@ -13,6 +13,7 @@ import GRDB
 ///
 /// Lives inside the apply transaction, with prepared statements: it runs once per change.
 final class OverlapRule {
+    private let own: RawStatement
     private let present: RawStatement
     private let record: RawStatement
     private let absent: RawStatement
@@ -20,14 +21,11 @@ final class OverlapRule {
     private(set) var events = 0
 
     init(_ db: Database, origin: String, dispositif: Dispositif, existing: Bool, now: Date) throws {
-        // Records the presence only for one of our own people, and only once (changes() = 1 then).
+        own = try RawStatement(db, "SELECT 1 FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
+        // Records the presence once: changes() is 1 the first time only.
         present = try RawStatement(
             db,
-            """
-            INSERT INTO overlap_presence (origin, epoch, fingerprint)
-            SELECT ?1, epoch, fingerprint FROM own_followup WHERE epoch = ?2 AND fingerprint = ?3
-            ON CONFLICT (origin, epoch, fingerprint) DO NOTHING
-            """
+            "INSERT INTO overlap_presence (origin, epoch, fingerprint) VALUES (?1, ?2, ?3) ON CONFLICT (origin, epoch, fingerprint) DO NOTHING"
         )
         record = try RawStatement(
             db,
@@ -48,6 +46,12 @@ final class OverlapRule {
     /// The origin holds `fingerprint` (of `epoch`) with its last follow-up on `lastOn`
     /// (days since 1970): an overlap event when it is one of our people not yet present there.
     func upserted(_ fingerprint: Fingerprint, epoch: Int64, lastOn: Int64) throws {
+        // Most changes are not of our people: one read-only lookup, nothing written.
+        own.bind(1, epoch)
+        own.bind(2, fingerprint)
+        var ours = false
+        try own.query { _ in ours = true }
+        guard ours else { return }
         present.bind(2, epoch)
         present.bind(3, fingerprint)
         try present.run()
