@@ -45,7 +45,9 @@ public struct BatchReceiver: Sendable {
             after: batch.after,
             through: batch.through,
             changes: batch.changes.map { ReplicaChange(fingerprint: $0.fingerprint, epoch: $0.epoch, lastOn: $0.kind == .upsert ? $0.lastOn : nil) },
-            reset: batch.reset
+            reset: batch.reset,
+            // A run shorter than a full batch ends at the origin's last sequence (NodeStore.changeRun).
+            reachesEnd: batch.changes.count < Batch.maximumChanges
         )
     }
 }
