@@ -35,21 +35,24 @@ struct ReplicaOrigin {
     /// Drops everything held of the origin for a resend flagged reset with `generation`, which the
     /// caller checked is above ``resetGeneration``; presence is kept until the resend's end.
     mutating func reset(_ db: Database, generation: UInt64) throws {
-        try db.execute(literal: "DELETE FROM replica WHERE origin = \(origin)")
-        checkpoint = 0
+        try dropRows(db)
         resetGeneration = generation
-        prunePresence = true
         try save(db)
     }
 
     /// Forgets the origin's rows and checkpoint (digest divergence), keeping its generation and
     /// whether it was ever synced; the origin then sends everything again.
     mutating func forget(_ db: Database) throws {
+        try dropRows(db)
+        try save(db)
+    }
+
+    /// Drops the origin's rows and moves its checkpoint to 0; presence is pruned once the resend reaches the end.
+    private mutating func dropRows(_ db: Database) throws {
         try db.execute(literal: "DELETE FROM replica WHERE origin = \(origin)")
         try db.execute(literal: "UPDATE replica_checkpoint SET sequence = 0 WHERE origin = \(origin)")
         checkpoint = 0
         prunePresence = true
-        try save(db)
     }
 
     /// Moves the checkpoint to `through` after a batch was applied.
