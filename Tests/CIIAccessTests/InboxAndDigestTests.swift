@@ -10,14 +10,15 @@ import Testing
 @Suite("Overlap inbox and daily digest")
 struct InboxAndDigestTests {
     /// Records an overlap event as the batch receiver would, for the caseworker `caseworker`.
-    func overlap(_ store: NodeStore, caseworker: String?, reference: String? = nil) throws {
+    /// `existing`: found at the first sync with CMS (listed apart, never an alert).
+    func overlap(_ store: NodeStore, caseworker: String?, reference: String? = nil, existing: Bool = false) throws {
         try store.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at, reference)
-                    VALUES ('cms-vs', 'CMS', 1, randomblob(32), 20400, ?, 1795000000, ?)
+                    INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at, reference, existing)
+                    VALUES ('cms-vs', 'CMS', 1, randomblob(32), 20400, ?, 1795000000, ?, ?)
                     """,
-                arguments: [caseworker, reference]
+                arguments: [caseworker, reference, existing]
             )
         }
     }
@@ -53,6 +54,12 @@ struct InboxAndDigestTests {
         try overlap(node, caseworker: "beat@orp.test")
         try overlap(node, caseworker: nil)
         try overlap(node, caseworker: "left-the-office")
+        // Overlaps already there at the first sync are listed apart and never counted or mailed as alerts.
+        try overlap(node, caseworker: "c-17", reference: "D-0", existing: true)
+        try overlap(node, caseworker: nil, existing: true)
+        #expect(try inbox.existingOverlaps(for: anne).map(\.reference) == ["D-0"])
+        #expect(try inbox.existingOverlaps(for: admin).count == 1)
+        #expect(try inbox.markRead(try #require(inbox.existingOverlaps(for: anne).first).id, by: anne) == false)
 
         #expect(try inbox.alerts(for: anne).map(\.reference) == ["D-2", "D-1"])
         #expect(try inbox.unreadCount(for: beat) == 1)

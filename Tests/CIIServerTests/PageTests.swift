@@ -4,6 +4,7 @@ import CIIServer
 import CIIStore
 import Curl
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -177,6 +178,41 @@ import Testing
         }
         #expect(base.audit.all.contains { $0.kind == .accountDisabled && $0.actor.hasPrefix("account:") })
         #expect(base.audit.all.contains { $0.kind == .tokenCreated })
+    }
+
+    @Test func alertsAndOverlapsKnownAtTheFirstExchangeAreListedApart() async throws {
+        let server = try base.makeServer()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: base.folder) }
+        // One alert and one overlap found at the first exchange with CMS, both for caseworker AM.
+        for (reference, existing) in [("D-NEW", false), ("D-OLD", true)] {
+            try server.inbox.node.write { db in
+                try db.execute(
+                    literal: """
+                        INSERT INTO overlap_event (origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at, reference, existing)
+                        VALUES ('cms-vs', 'CMS', 1, randomblob(32), 20400, 'AM', 1795000000, \(reference), \(existing))
+                        """
+                )
+            }
+        }
+        try await app.test(.router) { client in
+            let browser = try await loggedIn(client, server: server)
+            let page = try await browser.request(client, .get, "/alerts")
+            #expect(page.status == .ok)
+            let html = page.html
+            let alerts = try #require(html.range(of: "id=\"alerts\""))
+            let existing = try #require(html.range(of: "id=\"existing\""))
+            #expect(alerts.lowerBound < existing.lowerBound)
+            #expect(
+                html[alerts.lowerBound..<existing.lowerBound].contains("D-NEW") && !html[alerts.lowerBound..<existing.lowerBound].contains("D-OLD")
+            )
+            #expect(html[existing.lowerBound...].contains("D-OLD"))
+            #expect(html.contains("Suivis communs déjà connus au premier échange"))
+            #expect(html.contains("<span class=\"badge\" id=\"unread\">1</span>"))
+            _ = try await browser.request(client, .post, "/language", form: ["csrf": try #require(page.csrf), "to": "de", "back": "/alerts"])
+            let german = try await browser.request(client, .get, "/alerts")
+            #expect(german.html.contains("Bereits beim ersten Abgleich bekannte gemeinsame Begleitungen"))
+        }
     }
 
     @Test func theLimitIsExplainedOnThePage() async throws {

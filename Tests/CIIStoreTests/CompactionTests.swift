@@ -31,7 +31,7 @@ import Testing
         let changes = (1...5).map { ReplicaChange(fingerprint: f.fingerprinter.fingerprint(f.avs($0)), epoch: f.key.epoch, lastOn: today) }
         _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 50, changes: changes)
         let fresh = Array(changes.prefix(2))
-        let outcome = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 60, changes: fresh, reset: true)
+        let outcome = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 60, changes: fresh, reset: true, generation: 1)
         #expect(outcome == .applied(checkpoint: 60, upserted: 2, retracted: 0, overlaps: 0))
         #expect(try f.store.replicaCounts()["cms-vs"] == 2)
     }

@@ -135,12 +135,22 @@ final class FederationHarness {
     }
 
     /// Starts `ciid serve` on every node not running, and waits until each holds the epoch key
-    /// from the manifest (so imports can fingerprint).
-    func startAll() throws {
+    /// from the manifest (so imports can fingerprint) and, unless `firstExchange` is false, until
+    /// each has finished its first exchange with every dispositif.
+    func startAll(firstExchange: Bool = true) throws {
         for id in nodes.keys.sorted() where running[id] == nil { try start(id) }
         for (id, node) in nodes {
             let ready = try eventually { try !FederationKeyStore(directory: NodeDirectory(root: node.folder)).keys().isEmpty }
             guard ready else { throw HarnessError("\(id) got no key from the manifest: \(log(id))") }
+        }
+        // Then the first exchange: every node has held once all that each dispositif published, so
+        // overlaps that later changes bring are alerts, not the existing overlaps of a first sync.
+        guard firstExchange else { return }
+        let origins = nodes.keys.filter { $0 != "cii-vs" }
+        for (id, node) in nodes {
+            let store = try NodeStore(path: node.folder + "/node.sqlite")
+            let synced = try eventually { try origins.allSatisfy { try $0 == id || store.isSynced(with: NodeID($0)) } }
+            guard synced else { throw HarnessError("\(id) did not finish its first exchange with every origin: \(log(id))") }
         }
     }
 

@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 
 /// The overlap alerts of each account: those whose follow-up the import named them for, and for
-/// admins also those that name no active account.
+/// admins also those that name no active account. Alerts are the overlaps that appeared after the
+/// first sync with the other node; those found at that first sync are listed apart
+/// (``existingOverlaps(for:limit:)``) and never counted as unread.
 public struct AlertInbox: Sendable {
     /// The node database (the alerts).
     public let node: NodeStore
@@ -28,6 +30,15 @@ public struct AlertInbox: Sendable {
 
     /// The alerts of `account`, newest first.
     public func alerts(for account: Account, limit: Int = 200) throws(AccessError) -> [InboxAlert] {
+        try events(for: account, existing: false, limit: limit)
+    }
+
+    /// The overlaps of `account` already there at the first sync with the other node (not alerts), newest first.
+    public func existingOverlaps(for account: Account, limit: Int = 200) throws(AccessError) -> [InboxAlert] {
+        try events(for: account, existing: true, limit: limit)
+    }
+
+    func events(for account: Account, existing: Bool, limit: Int) throws(AccessError) -> [InboxAlert] {
         let (condition, arguments) = try filter(for: account)
         do {
             return try node.read { db in
@@ -35,9 +46,9 @@ public struct AlertInbox: Sendable {
                     db,
                     sql: """
                         SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, read_at, reference FROM overlap_event
-                        WHERE \(condition) ORDER BY id DESC LIMIT ?
+                        WHERE existing = ? AND \(condition) ORDER BY id DESC LIMIT ?
                         """,
-                    arguments: arguments + [limit]
+                    arguments: StatementArguments([existing]) + arguments + [limit]
                 ).map(InboxAlert.init(row:))
             }
         } catch {
@@ -50,7 +61,11 @@ public struct AlertInbox: Sendable {
         let (condition, arguments) = try filter(for: account)
         do {
             return try node.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM overlap_event WHERE read_at IS NULL AND \(condition)", arguments: arguments) ?? 0
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM overlap_event WHERE read_at IS NULL AND existing = 0 AND \(condition)",
+                    arguments: arguments
+                ) ?? 0
             }
         } catch {
             throw AccessError(.storage, "the alerts cannot be read: \(error)")
@@ -67,7 +82,7 @@ public struct AlertInbox: Sendable {
         do {
             changed = try node.write { db in
                 try db.execute(
-                    sql: "UPDATE overlap_event SET read_at = ? WHERE id = ? AND read_at IS NULL AND \(condition)",
+                    sql: "UPDATE overlap_event SET read_at = ? WHERE id = ? AND read_at IS NULL AND existing = 0 AND \(condition)",
                     arguments: [Int64(moment.timeIntervalSince1970), id] + arguments
                 )
                 return db.changesCount

@@ -3,8 +3,8 @@ import CIIStore
 public import Foundation
 import GRDB
 
-/// One overlap alert as a caseworker sees it: another dispositif started or refreshed a
-/// follow-up of one of their people.
+/// One overlap as a caseworker sees it (an alert, or an existing overlap): another dispositif
+/// follows one of their people.
 public struct InboxAlert: Sendable, Hashable, Identifiable {
     /// The alert's number.
     public var id: Int64

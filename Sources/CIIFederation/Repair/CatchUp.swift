@@ -46,9 +46,9 @@ public struct CatchUp: Service {
                 throw FederationError(.malformed, "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
             }
             let batch = try BatchSeal.open(response.body, box: state.identity.box, node: state.node, signingKey: { $0 == member.id ? key : nil })
-            guard !batch.changes.isEmpty else { return applied }
+            // Applied even when empty: a batch that reaches the origin's end ends this node's first sync with it.
             let outcome = try BatchReceiver(state: state, store: store).apply(batch)
-            guard case .applied = outcome else { return applied }
+            guard !batch.changes.isEmpty, case .applied = outcome else { return applied }
             applied += batch.changes.count
             // A full resend is not pulled further: the next pull would start it again; the origin pushes the rest.
             if batch.reset { return applied }

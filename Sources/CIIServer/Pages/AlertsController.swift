@@ -3,8 +3,8 @@ import CIICore
 import Foundation
 import Hummingbird
 
-/// The inbox of overlap alerts: another dispositif started or refreshed a follow-up of one of
-/// the caseworker's people.
+/// The inbox of overlap alerts: one of the caseworker's people appeared in another dispositif's
+/// set. Below them, the overlaps already there at the first exchange with that dispositif.
 struct AlertsController: Sendable {
     let pages: Pages
 
@@ -20,32 +20,40 @@ struct AlertsController: Sendable {
         case .failure(let response): return response
         }
         let alerts: [InboxAlert]
+        let existing: [InboxAlert]
         do {
             alerts = try pages.inbox.alerts(for: session.account)
+            existing = try pages.inbox.existingOverlaps(for: session.account)
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
         let rows: [[String: Any]] = alerts.map { alert in
-            var row: [String: Any] = [
-                "id": String(alert.id),
-                "recorded": Day(alert.recordedAt).swiss,
-                "code": alert.dispositif.code(state.language),
-                "name": alert.dispositif.name(state.language),
-                "their_last": alert.theirLastFollowUp.swiss,
-                "reference": alert.reference ?? "—",
-                "caseworker": alert.caseworker ?? "—",
-            ]
+            var row = Self.row(alert, state)
             if alert.readAt == nil { row["unread"] = true }
             return row
         }
+        let known = existing.map { Self.row($0, state) }
         return pages.renderer.render(
             "alerts",
             title: pages.text("alerts_title", state),
-            ["alerts": rows, "has_alerts": !rows.isEmpty],
+            ["alerts": rows, "has_alerts": !rows.isEmpty, "existing": known, "has_existing": !known.isEmpty],
             state: state,
             unread: alerts.filter { $0.readAt == nil }.count,
             notice: notice
         )
+    }
+
+    /// One line of either table.
+    static func row(_ alert: InboxAlert, _ state: PageState) -> [String: Any] {
+        [
+            "id": String(alert.id),
+            "recorded": Day(alert.recordedAt).swiss,
+            "code": alert.dispositif.code(state.language),
+            "name": alert.dispositif.name(state.language),
+            "their_last": alert.theirLastFollowUp.swiss,
+            "reference": alert.reference ?? "—",
+            "caseworker": alert.caseworker ?? "—",
+        ]
     }
 
     func markRead(_ request: Request, context: NodeRequestContext) async throws -> Response {

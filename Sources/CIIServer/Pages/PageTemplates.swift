@@ -141,6 +141,18 @@ enum PageTemplates {
           </tbody>
         </table>
         {{/has_alerts}}
+        {{#has_existing}}
+        <h2>{{t.existing_title}}</h2>
+        <p>{{t.existing_intro}}</p>
+        <table id="existing">
+          <thead><tr><th>{{t.existing_recorded}}</th><th>{{t.alert_dispositif}}</th><th>{{t.alert_their_last}}</th><th>{{t.alert_reference}}</th><th>{{t.alert_caseworker}}</th></tr></thead>
+          <tbody>
+          {{#existing}}<tr id="existing-{{id}}">
+            <td>{{recorded}}</td><td><strong>{{code}}</strong> · {{name}}</td><td>{{their_last}}</td><td>{{reference}}</td><td>{{caseworker}}</td>
+          </tr>{{/existing}}
+          </tbody>
+        </table>
+        {{/has_existing}}
         {{/body}}{{/layout}}
         """
 

@@ -109,8 +109,8 @@ enum PageText {
         // Alerts
         "alerts_title": ("Alertes de chevauchement", "Überschneidungsmeldungen"),
         "alerts_intro": (
-            "Un autre dispositif a commencé ou renouvelé le suivi d'une personne que votre dispositif suit.",
-            "Ein anderes Dispositiv hat die Betreuung einer Person begonnen oder erneuert, die Ihr Dispositiv betreut."
+            "Un autre dispositif a commencé le suivi d'une personne que votre dispositif suit.",
+            "Ein anderes Dispositiv hat die Betreuung einer Person begonnen, die Ihr Dispositiv betreut."
         ),
         "alerts_none": ("Aucune alerte pour vous.", "Keine Meldungen für Sie."),
         "alert_recorded": ("Reçue le", "Eingegangen am"),
@@ -122,6 +122,12 @@ enum PageText {
         "alert_new": ("nouvelle", "neu"),
         "alert_read": ("lue", "gelesen"),
         "alert_mark_read": ("Marquer comme lue", "Als gelesen markieren"),
+        "existing_title": ("Suivis communs déjà connus au premier échange", "Bereits beim ersten Abgleich bekannte gemeinsame Begleitungen"),
+        "existing_intro": (
+            "Ces personnes étaient déjà suivies par l'autre dispositif lors du premier échange avec lui : ce ne sont pas des alertes.",
+            "Diese Personen wurden beim ersten Abgleich mit dem anderen Dispositiv bereits von ihm begleitet: Das sind keine Meldungen."
+        ),
+        "existing_recorded": ("Connu depuis le", "Bekannt seit"),
         // Account
         "account_title": ("Mon compte", "Mein Konto"),
         "language": ("Langue", "Sprache"),

@@ -19,27 +19,17 @@ extension NodeStore {
     ///
     /// The next sequence is skipped and marked compacted: a peer is behind it until it holds the
     /// resend, which reaches it (``changeRun(after:limit:)``), so the set is resent once, not in a loop.
+    ///
+    /// The reset counter (``nextResetGeneration()``) comes back with the backup, lower than what
+    /// peers may have applied since: raise it with ``raiseResetGeneration(atLeast:)`` to the highest
+    /// generation the peers report before resending, or they ignore the resend as stale.
     public func markRestored(peers: [String]) throws(StoreError) {
         try write { db in
             let skipped = max(try Self.lastSequence(db) + 1, 2)
             try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'change_log'")
-            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('change_log', ?)", arguments: [skipped])
-            for peer in peers {
-                try db.execute(
-                    sql: """
-                        INSERT INTO peer_delivery (peer, acknowledged) VALUES (?, 1)
-                        ON CONFLICT (peer) DO UPDATE SET acknowledged = 1, sent = 0
-                        """,
-                    arguments: [peer]
-                )
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO node_meta (key, value) VALUES ('compacted_through', ?)
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                    """,
-                arguments: [skipped]
-            )
+            try db.execute(literal: "INSERT INTO sqlite_sequence (name, seq) VALUES ('change_log', \(skipped))")
+            for peer in peers { try DeliveryLedger.resendAll(db, peer: peer) }
+            try ChangeLogCompaction.setMark(db, to: skipped)
         }
     }
 }

@@ -3,9 +3,10 @@ public import Foundation
 import GRDB
 
 extension NodeStore {
-    /// Forgets everything of a retired epoch, in one transaction: replica entries, own follow-ups
-    /// and change-log entries under it. The epoch is recorded as retired, so that a batch still
-    /// carrying changes of it (sent before its origin learnt of the retirement) adds nothing.
+    /// Forgets everything of a retired epoch, in one transaction: replica entries (and the overlap
+    /// presence they held), own follow-ups and change-log entries under it. The epoch is recorded
+    /// as retired, so that a batch still carrying changes of it (sent before its origin learnt of
+    /// the retirement) adds nothing.
     ///
     /// No peer needs the removed change-log entries: every node drops that epoch's entries by
     /// itself when its manifest no longer lists it, so a peer behind them is sent the rest of the
@@ -20,6 +21,7 @@ extension NodeStore {
                 sql: "INSERT INTO retired_epoch (epoch, retired_at) VALUES (?, ?) ON CONFLICT (epoch) DO NOTHING",
                 arguments: [number, Int64(now.timeIntervalSince1970)]
             )
+            try OverlapRule.forgetPresence(db, epoch: number)
             try db.execute(sql: "DELETE FROM replica WHERE epoch = ?", arguments: [number])
             let replica = db.changesCount
             try db.execute(sql: "DELETE FROM own_followup WHERE epoch = ?", arguments: [number])

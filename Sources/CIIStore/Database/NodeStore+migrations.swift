@@ -119,6 +119,35 @@ extension NodeStore {
                     """
             )
         }
+        // Per-origin state of the replica (the last reset generation applied, whether the node
+        // ever held the origin's whole set), and which of our own people each origin holds, so
+        // that an overlap is an alert only when a person first appears there (or reappears after
+        // a retraction). Presence is filled from what is held today, so an upgrade raises nothing.
+        migrator.registerMigration("v6: reset generations, overlap presence, existing overlaps") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE replica_origin (
+                        origin TEXT PRIMARY KEY,
+                        reset_generation INTEGER NOT NULL DEFAULT 0,
+                        synced INTEGER NOT NULL DEFAULT 0,
+                        prune_presence INTEGER NOT NULL DEFAULT 0
+                    );
+                    INSERT INTO replica_origin (origin, synced) SELECT origin, 1 FROM replica_checkpoint WHERE sequence > 0;
+
+                    CREATE TABLE overlap_presence (
+                        origin TEXT NOT NULL,
+                        epoch INTEGER NOT NULL,
+                        fingerprint BLOB NOT NULL CHECK (length(fingerprint) = 32),
+                        PRIMARY KEY (origin, epoch, fingerprint)
+                    ) WITHOUT ROWID;
+                    INSERT INTO overlap_presence (origin, epoch, fingerprint)
+                        SELECT r.origin, r.epoch, r.fingerprint FROM replica r
+                        JOIN own_followup o ON o.epoch = r.epoch AND o.fingerprint = r.fingerprint;
+
+                    ALTER TABLE overlap_event ADD COLUMN existing INTEGER NOT NULL DEFAULT 0;
+                    """
+            )
+        }
         return migrator
     }
 }

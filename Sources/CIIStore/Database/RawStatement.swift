@@ -70,6 +70,9 @@ final class RawStatement {
         return Fingerprint(bytes: UnsafeRawBufferPointer(start: bytes, count: 32))
     }
 
+    /// Rows the last insert, update or delete on this connection changed.
+    var changes: Int32 { sqlite3_changes(db) }
+
     /// The rowid of the last insert on this connection.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(db) }
 }

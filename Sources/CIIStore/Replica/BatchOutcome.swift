@@ -6,7 +6,8 @@ public enum BatchOutcome: Sendable, Hashable {
     case alreadyApplied(checkpoint: Int64)
     /// The batch does not follow what the replica holds: the sender must resend after `expected`.
     case gap(expected: Int64)
-    /// A reset at or below the last reset generation applied from the origin: nothing changed.
+    /// A reset whose generation is not above `generation`, the last one applied from the origin
+    /// (a replay, or a resend already under way): nothing changed; the replica holds `checkpoint`.
     case staleReset(checkpoint: Int64, generation: UInt64)
 
     /// The origin's sequence the replica holds after the batch.

@@ -2,7 +2,8 @@ public import CIICore
 public import Foundation
 import GRDB
 
-/// A peer started or refreshed a follow-up of one of this node's own people.
+/// A peer holds one of this node's own people: they first appeared in its set (or reappeared
+/// after a retraction). An alert, or an existing overlap when found at the first sync with that peer.
 public struct OverlapEvent: Sendable, Hashable {
     /// The event's number.
     public var id: Int64
@@ -20,18 +21,22 @@ public struct OverlapEvent: Sendable, Hashable {
     public var recordedAt: Date
     /// The fingerprint (never shown to people; lets a caseworker's own system find the person).
     public var fingerprint: Fingerprint
+    /// Found at the first sync with the peer (listed as already known), not an alert.
+    public var existing: Bool
 }
 
 extension NodeStore {
-    /// The overlap events, newest first, at most `limit`.
-    public func overlapEvents(limit: Int = 100) throws(StoreError) -> [OverlapEvent] {
+    /// The overlap alerts, or with `existing` the overlaps found at a first sync, newest first, at most `limit`.
+    public func overlapEvents(limit: Int = 100, existing: Bool = false) throws(StoreError) -> [OverlapEvent] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference FROM overlap_event ORDER BY id DESC LIMIT ?",
-                arguments: [limit]
-            ).map { row in
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference, existing FROM overlap_event
+                    WHERE existing = \(existing) ORDER BY id DESC LIMIT \(limit)
+                    """
+            )
+            .fetchAll(db)
+            .map { row in
                 OverlapEvent(
                     id: row[0],
                     origin: row[1],
@@ -40,7 +45,8 @@ extension NodeStore {
                     caseworker: row[4],
                     reference: row[7],
                     recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)),
-                    fingerprint: row[6]
+                    fingerprint: row[6],
+                    existing: row[8]
                 )
             }
         }

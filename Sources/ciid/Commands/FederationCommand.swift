@@ -96,19 +96,21 @@ struct FederationCommand: ParsableCommand {
     }
 }
 
-/// `ciid overlaps`: peers that started or refreshed a follow-up of one of our people.
+/// `ciid overlaps`: our people who appeared in another dispositif's set (alerts); with
+/// `--existing`, those already there at the first exchange with it.
 struct OverlapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlaps",
-        abstract: "List overlap events: another dispositif follows one of our people."
+        abstract: "List overlap alerts: another dispositif follows one of our people."
     )
     @OptionGroup var node: NodeOptions
     @Option(help: "How many, newest first.") var limit: Int = 50
+    @Flag(help: "List the overlaps already there at the first exchange with each dispositif instead of the alerts.") var existing = false
 
     func run() throws {
         let (directory, _) = try node.load()
-        let events = try NodeStore(path: directory.database).overlapEvents(limit: limit)
-        if events.isEmpty { print("no overlap events") }
+        let events = try NodeStore(path: directory.database).overlapEvents(limit: limit, existing: existing)
+        if events.isEmpty { print(existing ? "no existing overlaps" : "no overlap alerts") }
         for event in events {
             print(
                 "\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swiss)\tcaseworker \(event.caseworker ?? "-")\tdossier \(event.reference ?? "-")"

@@ -1,0 +1,55 @@
+import CIICore
+import GRDB
+
+/// Writes one origin's changes into the replica, with prepared statements (the batch's hot loop),
+/// and hands each change to the ``OverlapRule``.
+final class ReplicaWriter {
+    private let upsert: RawStatement
+    private let retract: RawStatement
+    private let overlaps: OverlapRule
+    private let retired: Set<Int64>
+    private(set) var upserted = 0
+    private(set) var retracted = 0
+
+    init(_ db: Database, origin: String, dispositif: Dispositif, overlaps: OverlapRule) throws {
+        upsert = try RawStatement(
+            db,
+            """
+            INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
+            last_on = excluded.last_on
+            """
+        )
+        retract = try RawStatement(db, "DELETE FROM replica WHERE fingerprint = ?1 AND origin = ?2")
+        self.overlaps = overlaps
+        retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
+        upsert.bind(2, origin)
+        upsert.bind(3, dispositif.rawValue)
+        retract.bind(2, origin)
+    }
+
+    /// Applies `changes` in key order (stable: two changes of one fingerprint keep their order),
+    /// so that the WITHOUT ROWID replica is written page after page instead of at random. Changes
+    /// of a retired epoch are skipped: the origin sent them before it learnt of the retirement.
+    func apply(_ changes: [ReplicaChange]) throws {
+        let ordered = changes.indices.sorted { (changes[$0].fingerprint, $0) < (changes[$1].fingerprint, $1) }
+        for change in ordered.lazy.map({ changes[$0] }) {
+            let epoch = Int64(change.epoch.number)
+            if !retired.isEmpty, retired.contains(epoch) { continue }
+            guard let lastOn = change.lastOn else {
+                retract.bind(1, change.fingerprint)
+                try retract.run()
+                try overlaps.retracted(change.fingerprint, epoch: epoch)
+                retracted += 1
+                continue
+            }
+            let last = Int64(lastOn.daysSince1970)
+            upsert.bind(1, change.fingerprint)
+            upsert.bind(4, epoch)
+            upsert.bind(5, last)
+            try upsert.run()
+            try overlaps.upserted(change.fingerprint, epoch: epoch, lastOn: last)
+            upserted += 1
+        }
+    }
+}
