@@ -176,6 +176,21 @@ import Testing
         #expect(coordinator.federationEndpoint == "https://cii-vs.localhost:8444" && coordinator.tlsPublicKey != nil)
     }
 
+    @Test func aCoordinatorOfAnOlderReleaseCompletesItsOwnEntryAtItsNextPublication() throws {
+        let fixture = try MembershipFixture()
+        defer { fixture.remove() }
+        // members.json as an older release wrote it: no federation endpoint, no TLS key.
+        let path = fixture.coordinator.directory.federation + "/members.json"
+        var members = try #require(try JSONSerialization.jsonObject(with: Data(try SecureFile.read(path))) as? [[String: Any]])
+        members[0]["federationEndpoint"] = nil
+        members[0]["tlsPublicKey"] = nil
+        try SecureFile.write([UInt8](try JSONSerialization.data(withJSONObject: members)), to: path)
+        #expect(try fixture.coordinator.members()[0].federationEndpoint == nil)
+        let own = try #require(try fixture.open(try fixture.coordinator.publish()).member(try NodeID("cii-vs")))
+        #expect(own.federationEndpoint == "https://cii-vs.localhost:8444" && own.tlsPublicKey != nil)
+        #expect(try fixture.coordinator.members()[0].federationEndpoint == "https://cii-vs.localhost:8444")
+    }
+
     /// `request` signed again by its node, after a field was changed.
     func resign(_ request: JoinRequest, fixture: MembershipFixture) throws -> JoinRequest {
         try JoinRequest.make(
