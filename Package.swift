@@ -138,6 +138,17 @@ let package = Package(
         ),
 
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CurlTests",
+            dependencies: [
+                "Curl",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport"], swiftSettings: swiftSettings),
@@ -153,8 +164,10 @@ let package = Package(
         .testTarget(
             name: "CIIServerTests",
             dependencies: [
-                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "Curl",
+                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIFederation", "Curl",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),

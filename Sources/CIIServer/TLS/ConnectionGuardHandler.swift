@@ -1,0 +1,48 @@
+import Logging
+import NIOCore
+
+/// The first handler of a guarded connection, before TLS: closes it at once when its client
+/// address already holds the most connections allowed, closes it when the `IdleStateHandler` in
+/// front of it reports it idle, and gives its place back when it closes.
+final class ConnectionGuardHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    private let connectionGuard: ConnectionGuard
+    private let logger: Logger
+    /// The address this connection was counted under, until it closes.
+    private var countedAddress: String?
+
+    init(connectionGuard: ConnectionGuard, logger: Logger) {
+        self.connectionGuard = connectionGuard
+        self.logger = logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+        let admitted = connectionGuard.counter.admit(address, maximum: connectionGuard.maximumPerAddress)
+        if admitted { countedAddress = address }
+        context.fireChannelActive()
+        if !admitted {
+            logger.debug("closing a connection from \(address): it holds \(connectionGuard.maximumPerAddress) already (server.max_connections_per_address)")
+            context.close(promise: nil)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let address = countedAddress {
+            connectionGuard.counter.release(address)
+            countedAddress = nil
+        }
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            logger.trace("closing an idle connection (server.idle_timeout_seconds)")
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+}
