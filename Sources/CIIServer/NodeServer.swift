@@ -3,6 +3,7 @@ public import CIICore
 import CIIFederation
 public import CIIStore
 public import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 public import Logging
 import NIOCore

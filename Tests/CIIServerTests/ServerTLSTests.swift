@@ -83,7 +83,7 @@ import Testing
         try await port.serving(app) { port in
             let response = try await Self.blocking {
                 try Curl.perform(
-                    HTTPRequest(url: "https://localhost:\(port)/whoami", caFile: files.ca, clientCertificate: (files.certificate, files.key))
+                    CurlRequest(url: "https://localhost:\(port)/whoami", caFile: files.ca, clientCertificate: (files.certificate, files.key))
                 )
             }
             let expected = try NIOSSLCertificate.fromPEMFile(files.certificate)[0].toDERBytes()

@@ -2,6 +2,7 @@ import Curl
 import Dispatch
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOSSL
@@ -23,7 +24,7 @@ import Testing
             var opened: [Int] = []
             for index in 0..<3 {
                 let response = try await Self.blocking {
-                    try session.perform(HTTPRequest(method: index == 1 ? "POST" : "GET", url: url, body: Array("x".utf8), caFile: ca.certificate))
+                    try session.perform(CurlRequest(method: index == 1 ? "POST" : "GET", url: url, body: Array("x".utf8), caFile: ca.certificate))
                 }
                 #expect(response.status == 200)
                 #expect(response.text == "hello")
@@ -32,10 +33,10 @@ import Testing
             #expect(opened == [1, 0, 0])
             // A request that trusts another CA does not ride on the verified connection.
             await #expect(throws: CurlError.self) {
-                try await Self.blocking { try session.perform(HTTPRequest(url: url, caFile: other.certificate, timeoutSeconds: 10)) }
+                try await Self.blocking { try session.perform(CurlRequest(url: url, caFile: other.certificate, timeoutSeconds: 10)) }
             }
             // One-off transfers open a connection each.
-            let single = try await Self.blocking { try Curl.perform(HTTPRequest(url: url, caFile: ca.certificate)) }
+            let single = try await Self.blocking { try Curl.perform(CurlRequest(url: url, caFile: ca.certificate)) }
             #expect(single.newConnections == 1)
         }
     }

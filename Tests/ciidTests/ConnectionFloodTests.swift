@@ -15,14 +15,16 @@ import Testing
         node = folder + "/orp"
     }
 
-    /// `ciid init` of a dispositif node listening on a free loopback port, with `settings`
-    /// (`key = value` lines) added to `[server]`.
+    /// `ciid init` and `ciid keys generate` of a dispositif node, with `settings`
+    /// (keys of `ciid.conf`'s `[server]` section and their values) changed from their defaults.
     func makeNode(settings: [String: Int] = [:]) throws {
         let created = try CIIDProcess.run(
             ["init", "--data-dir", node, "--dispositif", "ORP", "--node-id", "orp-vs", "--listen", "127.0.0.1:0"],
             in: folder
         )
         try #require(created.status == 0, "\(created.error)")
+        let generated = try CIIDProcess.run(["keys", "generate", "--data-dir", node], in: folder)
+        try #require(generated.status == 0, "\(generated.error)")
         guard !settings.isEmpty else { return }
         let path = node + "/ciid.conf"
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

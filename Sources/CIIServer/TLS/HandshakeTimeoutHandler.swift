@@ -1,6 +1,6 @@
 import Logging
 import NIOCore
-import NIOSSL
+import NIOTLS
 
 /// Placed right after the TLS handler: closes the connection unless the TLS handshake completes
 /// within `timeout` of the connection becoming active, however slowly the client keeps sending.
