@@ -37,7 +37,10 @@ import Testing
         ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\n[server]\nlisten = localhost", 6, "host:port"),
         ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\n[check]\nwindow_years = three", 6, "whole number"),
         ("[node]\nrole = dispositif\nrole = coordinator", 3, "set twice"),
-        ("[node]\nrole = coordinator\nid = cii\n[server]\nhandshake_timeout_seconds = 0", 5, "server.handshake_timeout_seconds is a whole number from 1"),
+        (
+            "[node]\nrole = coordinator\nid = cii\n[server]\nhandshake_timeout_seconds = 0", 5,
+            "server.handshake_timeout_seconds is a whole number from 1"
+        ),
         ("[node]\nrole = coordinator\nid = cii\n[server]\nidle_timeout_seconds = soon", 5, "server.idle_timeout_seconds is a whole number"),
         ("[node]\nrole = coordinator\nid = cii\n[server]\nmax_connections_per_address = -1", 5, "server.max_connections_per_address"),
         ("[node\nrole = dispositif", 1, "section header"),
@@ -106,5 +109,6 @@ import Testing
         let configuration = try NodeConfiguration(parsing: text, file: path)
         #expect(configuration.id.rawValue == "orp-vs")
         #expect(configuration.window == .standard)
+        #expect(configuration.connections == ConnectionLimits())
     }
 }

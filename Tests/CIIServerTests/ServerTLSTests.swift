@@ -70,10 +70,13 @@ import Testing
         let app = Application(
             router: router,
             server: try .guardedTLS(
-                configuration: TLSChannelConfiguration(tlsConfiguration: tls, customVerificationCallback: { certificates, promise in
-                    verified.count()
-                    promise.succeed(certificates.isEmpty ? .failed : .certificateVerified)
-                }),
+                configuration: TLSChannelConfiguration(
+                    tlsConfiguration: tls,
+                    customVerificationCallback: { certificates, promise in
+                        verified.count()
+                        promise.succeed(certificates.isEmpty ? .failed : .certificateVerified)
+                    }
+                ),
                 guard: ConnectionGuard()
             ),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),

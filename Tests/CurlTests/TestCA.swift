@@ -14,10 +14,11 @@ struct TestCA {
         self.folder = folder
         self.name = name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let subject = "/O=ciid tests/CN=\(name) \(UUID().uuidString)"
+        let extensions = ["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]
         try Self.openssl(
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "\(folder)/\(name).key",
-            "-out", certificate, "-days", "2", "-subj", "/O=ciid tests/CN=\(name) \(UUID().uuidString)",
-            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"
+            "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -keyout \(folder)/\(name).key -out \(certificate)",
+            verbatim: ["-subj", subject] + extensions
         )
     }
 
@@ -31,22 +32,23 @@ struct TestCA {
         extendedKeyUsage = serverAuth
         subjectAltName = DNS:localhost,IP:127.0.0.1
         """.write(toFile: extensions, atomically: true, encoding: .utf8)
-        try Self.openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", request, "-subj", "/CN=\(id)")
+        try Self.openssl("req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout \(key) -out \(request) -subj /CN=\(id)")
         try Self.openssl(
-            "x509", "-req", "-in", request, "-CA", certificate, "-CAkey", "\(folder)/\(name).key", "-CAcreateserial", "-days", "2",
-            "-extfile", extensions, "-out", issued
+            "x509 -req -in \(request) -CA \(certificate) -CAkey \(folder)/\(name).key -CAcreateserial -days 2 -extfile \(extensions) -out \(issued)"
         )
         return (issued, key)
     }
 
     /// OpenSSL's subject hash of the CA: the name (`<hash>.0`) it is looked up by in a CA folder.
     func subjectHash() throws -> String {
-        try Self.openssl("x509", "-hash", "-noout", "-in", certificate).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Self.openssl("x509 -hash -noout -in \(certificate)").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Runs `openssl arguments…` (at most 30 s) and returns what it printed.
+    /// Runs `openssl` with `command` split at spaces (the test folders hold none), then the
+    /// `verbatim` arguments as they are, and returns what it printed.
     @discardableResult
-    static func openssl(_ arguments: String...) throws -> String {
+    static func openssl(_ command: String, verbatim: [String] = []) throws -> String {
+        let arguments = command.split(separator: " ").map(String.init) + verbatim
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         process.arguments = arguments

@@ -45,7 +45,8 @@ import Testing
         )
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, server.process.isRunning {
-            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return (server, port)
             }
             Thread.sleep(forTimeInterval: 0.05)

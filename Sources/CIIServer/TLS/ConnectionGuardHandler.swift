@@ -24,7 +24,9 @@ final class ConnectionGuardHandler: ChannelInboundHandler {
         if admitted { countedAddress = address }
         context.fireChannelActive()
         if !admitted {
-            logger.debug("closing a connection from \(address): it holds \(connectionGuard.maximumPerAddress) already (server.max_connections_per_address)")
+            logger.debug(
+                "closing a connection from \(address): it holds \(connectionGuard.maximumPerAddress) already (server.max_connections_per_address)"
+            )
             context.close(promise: nil)
         }
     }
