@@ -150,12 +150,12 @@ final class BoundPort: Sendable {
 
     func set(_ value: Int) { port.withLock { $0 = value } }
 
-    /// Runs `app` while `body` runs with its port (waiting at most 10 s for it to listen), then stops it.
+    /// Runs `app` while `body` runs with its port (waiting at most 60 s for it to listen), then stops it.
     func serving(_ app: some ApplicationProtocol, _ body: @Sendable (Int) async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             defer { group.cancelAll() }
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(60)
             while port.withLock({ $0 }) == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             try await body(try #require(port.withLock { $0 }))
         }
