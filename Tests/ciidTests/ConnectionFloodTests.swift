@@ -116,4 +116,29 @@ import Testing
         #expect(elapsed >= 1.5 && elapsed < 12, "closed after \(elapsed) s")
         #expect(server.stop(SIGTERM) == 0, "\(server.errors())")
     }
+
+    @Test func aHandshakeSentByteByByteIsCutAtTheHandshakeTimeout() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try makeNode(settings: ["handshake_timeout_seconds": 2, "idle_timeout_seconds": 60])
+        let (server, port) = try serve(openFiles: 1024)
+        defer { server.stop(SIGKILL) }
+        #expect(health(port).ok, "\(server.errors())")
+
+        let slow = HeldConnections()
+        defer { slow.closeAll() }
+        let opened = Date()
+        slow.open(from: "127.0.0.4", to: port, sending: Array(HeldConnections.partialClientHello.prefix(1)))
+        #expect(slow.sockets.count == 1)
+        // One byte every 0.3 s: never idle, never a finished handshake.
+        var sent = 1
+        while slow.openCount() == 1, Date().timeIntervalSince(opened) < 15 {
+            Thread.sleep(forTimeInterval: 0.3)
+            slow.sendAll([HeldConnections.partialClientHello[sent % HeldConnections.partialClientHello.count]])
+            sent += 1
+        }
+        let elapsed = Date().timeIntervalSince(opened)
+        #expect(slow.openCount() == 0, "still open after \(elapsed) s")
+        #expect(elapsed >= 1.5 && elapsed < 6, "closed after \(elapsed) s, \(sent) bytes")
+        #expect(server.stop(SIGTERM) == 0, "\(server.errors())")
+    }
 }

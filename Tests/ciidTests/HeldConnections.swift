@@ -37,6 +37,11 @@ final class HeldConnections {
         if !bytes.isEmpty { _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
     }
 
+    /// Sends `bytes` on every held connection (errors ignored: the server may have closed some).
+    func sendAll(_ bytes: [UInt8]) {
+        for fd in sockets { _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+    }
+
     /// How many of the held connections the server has not closed yet (reads and drops whatever
     /// the server sent).
     func openCount() -> Int { sockets.filter { !Self.isClosed($0) }.count }
