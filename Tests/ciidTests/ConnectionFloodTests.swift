@@ -93,6 +93,9 @@ import Testing
         #expect(Date().timeIntervalSince(floodStarted) >= 9, "closed before the handshake timeout")
         #expect(health(port).ok)
         #expect(server.stop(SIGTERM) == 0, "\(server.errors())")
+        // One warning for the whole flood, not one per refused connection.
+        let warnings = server.errors().split(separator: "\n").filter { $0.contains("127.0.0.2 holds 256 connections") }
+        #expect(warnings.count == 1, "\(warnings)")
     }
 
     @Test func silentConnectionsAreClosedAfterTheIdleTimeoutAndTheCapCountsPerAddress() throws {

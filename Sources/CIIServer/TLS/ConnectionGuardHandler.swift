@@ -2,8 +2,8 @@ import Logging
 import NIOCore
 
 /// The first handler of a guarded connection, before TLS: closes it at once when its client
-/// address already holds the most connections allowed, closes it when the `IdleStateHandler` in
-/// front of it reports it idle, and gives its place back when it closes.
+/// address already holds the most connections allowed (with one warning per episode), closes it
+/// when the `IdleStateHandler` in front of it reports it idle, and gives its place back when it closes.
 final class ConnectionGuardHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -20,15 +20,17 @@ final class ConnectionGuardHandler: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
-        let admitted = connectionGuard.counter.admit(address, maximum: connectionGuard.maximumPerAddress)
-        if admitted { countedAddress = address }
+        let admission = connectionGuard.counter.admit(address, maximum: connectionGuard.maximumPerAddress)
+        if admission == .admitted { countedAddress = address }
         context.fireChannelActive()
-        if !admitted {
-            logger.debug(
-                "closing a connection from \(address): it holds \(connectionGuard.maximumPerAddress) already (server.max_connections_per_address)"
+        guard case .refused(let first) = admission else { return }
+        if first {
+            // Once per episode: a flood would otherwise write a line per connection.
+            logger.warning(
+                "\(address) holds \(connectionGuard.maximumPerAddress) connections (server.max_connections_per_address): closing its new ones until some close"
             )
-            context.close(promise: nil)
         }
+        context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
