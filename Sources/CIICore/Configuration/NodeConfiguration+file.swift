@@ -6,7 +6,7 @@ extension NodeConfiguration {
             "check.window_years", "import.max_rejected_percent", "federation.tombstone_days", "federation.digest_interval_seconds",
             "federation.maintenance_interval_seconds", "federation.heartbeat_seconds", "federation.clock_drift_seconds",
         ] as [String]
-    ).union(accessKeys)
+    ).union(accessKeys).union(connectionKeys)
 
     /// Reads the configuration from the text of `ciid.conf`.
     /// - Throws: ``ConfigError`` naming the file, the line and what is expected.
@@ -59,6 +59,7 @@ extension NodeConfiguration {
             window: RetentionWindow(years: years),
             maximumRejectedPercent: rejected
         )
+        connections = try Self.connectionLimits(config, file: file)
         federation.tombstoneDays = try Self.integer(
             config.values["federation.tombstone_days"],
             default: 30,
@@ -139,6 +140,7 @@ extension NodeConfiguration {
         # replace them with ones from your institution's PKI or the federation CA.
         tls_certificate = \(tlsCertificate)
         tls_key = \(tlsKey)
+        \(renderedConnections)
 
         [check]
         # How far back a follow-up counts for an alert check, in years (the CII rule: 3).

@@ -19,6 +19,8 @@ public final class FederationState: Sendable {
     private let current = Mutex<Manifest?>(nil)
     /// The keys checks and imports use; refreshed when a manifest brings a new epoch.
     public let keyRing: KeyRing
+    /// One libcurl session per peer (see ``session(for:)``).
+    let sessions = PeerSessions()
 
     var manifestPath: String { "\(directory.federation)/manifest.json" }
     var anchorPath: String { "\(directory.federation)/anchor.json" }
