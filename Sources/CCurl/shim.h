@@ -13,6 +13,12 @@ static inline CURLcode ciid_curl_setopt_string(CURL *handle, CURLoption option, 
     return curl_easy_setopt(handle, option, value);
 }
 
+/* Sets a string option to NULL: its "not set" value (CURLOPT_CAPATH: no CA folder at all,
+   not even the one libcurl was built with). */
+static inline CURLcode ciid_curl_setopt_null_string(CURL *handle, CURLoption option) {
+    return curl_easy_setopt(handle, option, (char *)NULL);
+}
+
 static inline CURLcode ciid_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
     return curl_easy_setopt(handle, option, value);
 }

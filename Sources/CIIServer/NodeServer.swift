@@ -3,6 +3,7 @@ public import CIICore
 import CIIFederation
 public import CIIStore
 public import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 public import Logging
 import NIOCore
@@ -26,6 +27,9 @@ public struct NodeServer: Sendable {
     public var benchRoute = false
     /// The federation's public routes (the manifest on the coordinator), once the node has joined.
     public var manifest: ManifestController?
+    /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
+    /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
+    public var connectionGuard: ConnectionGuard
 
     /// Creates the server description.
     public init(
@@ -42,6 +46,7 @@ public struct NodeServer: Sendable {
         self.access = access
         self.inbox = inbox
         self.today = today
+        self.connectionGuard = ConnectionGuard(configuration.connections)
     }
 
     /// The router with every route of the node.
@@ -58,8 +63,11 @@ public struct NodeServer: Sendable {
         return router
     }
 
-    /// The application, serving HTTPS with `tls` (or plain HTTP when `tls` is nil, for in-process tests).
+    /// The application, serving HTTPS with `tls` behind ``connectionGuard`` (see ``GuardedTLSChannel``),
+    /// or plain HTTP when `tls` is nil, for in-process tests. Either way HTTP/1 closes a connection
+    /// idle between requests after `server.idle_timeout_seconds`.
     /// - Parameters:
+    ///   - tls: the TLS configuration (hardened: TLS 1.2 at least, ``ServerTLS/tls12CipherSuites``).
     ///   - port: overrides the configured port (0 picks a free one).
     ///   - onServerRunning: called with the bound port once the server listens.
     public func makeApplication(
@@ -70,11 +78,18 @@ public struct NodeServer: Sendable {
     ) throws -> some ApplicationProtocol {
         Application(
             router: makeRouter(),
-            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            server: try serverBuilder(tls: tls),
             configuration: .init(address: .hostname(configuration.listenHost, port: port ?? configuration.listenPort), serverName: "ciid"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+    }
+
+    /// HTTP/1 with the configured idle timeout, over TLS behind ``connectionGuard`` when `tls` is given.
+    func serverBuilder(tls: TLSConfiguration?) throws -> HTTPServerBuilder {
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(configuration.connections.idleTimeoutSeconds)))
+        guard let tls else { return .http1(configuration: http1) }
+        return try .guardedTLS(http1: http1, configuration: TLSChannelConfiguration(tlsConfiguration: tls), guard: connectionGuard)
     }
 
     /// The caseworkers' pages, behind the session authenticator and the security headers.

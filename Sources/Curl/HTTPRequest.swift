@@ -8,7 +8,12 @@ public struct HTTPRequest: Sendable {
     public var headers: [(String, String)]
     /// The body, if any.
     public var body: [UInt8]
-    /// A PEM file of the CAs to trust instead of the system's (the federation CA).
+    /// A PEM file of the CAs to trust (the federation CA, or a member's own CA): the server's
+    /// certificate must chain to one of them, and to nothing else, so libcurl's built-in CA folder
+    /// and any native store are not consulted.
+    ///
+    /// `nil` trusts the system's store (`/etc/ssl/certs`): for SMTP relays and, later, an OpenID
+    /// provider, never for federation requests.
     public var caFile: String?
     /// A client certificate and key (PEM) for mutual TLS.
     public var clientCertificate: (certificate: String, key: String)?
@@ -45,6 +50,9 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     /// The body.
     public var body: [UInt8]
+    /// How many new connections the transfer opened (`CURLINFO_NUM_CONNECTS`): 0 when it reused one
+    /// of its ``CurlSession``'s.
+    public var newConnections: Int = 0
     /// The body as UTF-8 text.
     public var text: String { String(decoding: body, as: UTF8.self) }
 }

@@ -37,6 +37,12 @@ import Testing
         ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\n[server]\nlisten = localhost", 6, "host:port"),
         ("[node]\nrole = dispositif\nid = orp-vs\ndispositif = ORP\n[check]\nwindow_years = three", 6, "whole number"),
         ("[node]\nrole = dispositif\nrole = coordinator", 3, "set twice"),
+        (
+            "[node]\nrole = coordinator\nid = cii\n[server]\nhandshake_timeout_seconds = 0", 5,
+            "server.handshake_timeout_seconds is a whole number from 1"
+        ),
+        ("[node]\nrole = coordinator\nid = cii\n[server]\nidle_timeout_seconds = soon", 5, "server.idle_timeout_seconds is a whole number"),
+        ("[node]\nrole = coordinator\nid = cii\n[server]\nmax_connections_per_address = -1", 5, "server.max_connections_per_address"),
         ("[node\nrole = dispositif", 1, "section header"),
         ("[node]\njust words", 2, "key = value"),
     ])
@@ -49,6 +55,20 @@ import Testing
             #expect(error.description.contains(fragment), "\(error)")
             #expect(error.description.hasPrefix("ciid.conf:\(line):"))
         }
+    }
+
+    @Test func connectionLimitsHaveDefaultsAndReadBack() throws {
+        let defaults = try NodeConfiguration(parsing: "[node]\nrole = coordinator\nid = cii", file: "c").connections
+        #expect(defaults.handshakeTimeoutSeconds == 10)
+        #expect(defaults.idleTimeoutSeconds == 60)
+        #expect(defaults.maximumPerAddress == 256)
+        var custom = configuration
+        custom.connections.handshakeTimeoutSeconds = 3
+        custom.connections.idleTimeoutSeconds = 20
+        custom.connections.maximumPerAddress = 32
+        let text = custom.rendered(createdOn: Day(year: 2026, month: 12, day: 1)!)
+        #expect(text.contains("\nhandshake_timeout_seconds = 3\n"))
+        #expect(try NodeConfiguration(parsing: text, file: "ciid.conf").connections == custom.connections)
     }
 
     @Test func aDispositifNodeNeedsItsDispositif() {
@@ -89,5 +109,6 @@ import Testing
         let configuration = try NodeConfiguration(parsing: text, file: path)
         #expect(configuration.id.rawValue == "orp-vs")
         #expect(configuration.window == .standard)
+        #expect(configuration.connections == ConnectionLimits())
     }
 }

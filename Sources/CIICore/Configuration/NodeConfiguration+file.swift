@@ -7,7 +7,7 @@ extension NodeConfiguration {
             "federation.maintenance_interval_seconds", "federation.heartbeat_seconds", "federation.manifest_days",
             "federation.clock_drift_seconds",
         ] as [String]
-    ).union(accessKeys)
+    ).union(accessKeys).union(connectionKeys)
 
     /// Reads the configuration from the text of `ciid.conf`.
     /// - Throws: ``ConfigError`` naming the file, the line and what is expected.
@@ -78,6 +78,7 @@ extension NodeConfiguration {
             window: RetentionWindow(years: years),
             maximumRejectedPercent: rejected
         )
+        connections = try Self.connectionLimits(config, file: file)
         federation.tombstoneDays = try Self.integer(
             config.values["federation.tombstone_days"],
             default: 30,
@@ -181,6 +182,7 @@ extension NodeConfiguration {
         # replace them with ones from your institution's PKI or the federation CA.
         tls_certificate = \(tlsCertificate)
         tls_key = \(tlsKey)
+        \(renderedConnections)
 
         [check]
         # How far back a follow-up counts for an alert check, in years (the CII rule: 3).

@@ -23,6 +23,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var window: RetentionWindow
     /// The largest share of rejected rows, in percent, an import may have and still be applied.
     public var maximumRejectedPercent: Int
+    /// Handshake and idle timeouts, and the connections one client address may hold.
+    public var connections = ConnectionLimits()
     /// Federation timings.
     public var federation = FederationTimings()
     /// Logins, sessions and check limits.

@@ -21,6 +21,8 @@ public final class FederationState: Sendable {
     let lastRefusalLog = Mutex<(key: String, at: Date)?>(nil)
     /// The keys checks and imports use; refreshed when a manifest brings a new epoch.
     public let keyRing: KeyRing
+    /// One libcurl session per peer (see ``session(for:)``).
+    let sessions = PeerSessions()
 
     var manifestPath: String { "\(directory.federation)/manifest.json" }
     var anchorPath: String { "\(directory.federation)/anchor.json" }

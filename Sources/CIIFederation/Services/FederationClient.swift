@@ -5,7 +5,8 @@ import Foundation
 
 /// This node's requests to its peers' members-only federation ports: mutual TLS with the node's
 /// certificate, each request signed with its Ed25519 key (``RequestSignature``), the peer's
-/// certificate checked against the federation CA (and the peer's own CA, for that peer alone).
+/// certificate checked against the federation CA (and the peer's own CA, for that peer alone),
+/// on one kept-alive connection per peer (``FederationState/session(for:)``).
 public struct FederationClient: Sendable {
     /// The node's view of the federation.
     public let state: FederationState
@@ -47,6 +48,6 @@ public struct FederationClient: Sendable {
             clientCertificate: (certificate.chain, certificate.key),
             timeoutSeconds: timeoutSeconds
         )
-        return try await BlockingTransfer.perform(request)
+        return try await BlockingTransfer.perform(request, session: state.session(for: member.id))
     }
 }

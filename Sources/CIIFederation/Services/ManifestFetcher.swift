@@ -37,7 +37,8 @@ public struct ManifestFetcher: Service {
                     caFile: state.caFile(for: state.anchor.id),
                     timeoutSeconds: 10,
                     maximumResponseBytes: 8 << 20
-                )
+                ),
+                session: state.session(for: state.anchor.id)
             )
             guard response.status == 200 else {
                 logger.warning("the coordinator answered \(response.status) for the manifest")

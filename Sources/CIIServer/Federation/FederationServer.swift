@@ -39,9 +39,14 @@ public struct FederationServer: Sendable {
     /// The application serving HTTPS with client certificates required.
     /// - Parameters:
     ///   - tls: the node's server TLS configuration (``ServerTLS/configuration(certificate:key:)``).
+    ///   - connectionGuard: the node's timeouts and per-address cap, shared with its caseworkers'
+    ///     port (``NodeServer/connectionGuard``) so a client's connections count over both.
+    ///   - idleTimeout: HTTP/1's idle timeout.
     ///   - onServerRunning: called with the bound port once the server listens.
     public func makeApplication(
         tls: TLSConfiguration,
+        guard connectionGuard: ConnectionGuard,
+        idleTimeout: Duration = .seconds(60),
         port: Int? = nil,
         logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -55,7 +60,11 @@ public struct FederationServer: Sendable {
         }
         return Application(
             router: makeRouter(),
-            server: try .tls(.http1(), configuration: channel),
+            server: try .guardedTLS(
+                http1: .init(idleTimeout: .seconds(Int64(idleTimeout.components.seconds))),
+                configuration: channel,
+                guard: connectionGuard
+            ),
             configuration: .init(address: .hostname(host, port: port ?? self.port), serverName: "ciid"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger

@@ -34,7 +34,8 @@ struct MemberAuthenticator: RouterMiddleware {
             let status: HTTPResponse.Status = error.code == .unauthenticated ? .unauthorized : .forbidden
             throw APIError(status, code: "federation.\(error.code.rawValue)", message: error.reason)
         }
-        guard await certificates.belongs(await PeerCertificateChain.of(context.channel), to: caller) else {
+        let certificate = (try? await ClientCertificate.der(on: context.channel)) ?? nil
+        guard let certificate, await certificates.belongs([certificate], to: caller) else {
             context.logger.warning("refused a federation request signed by \(caller): its client certificate is not \(caller)'s")
             throw APIError(
                 .forbidden,

@@ -87,7 +87,13 @@ struct ServeCommand: AsyncParsableCommand {
             )
             let federationPort = self.federationPort
             services.append(
-                try members.makeApplication(tls: tls, port: federationPort, logger: logger) { bound in
+                try members.makeApplication(
+                    tls: tls,
+                    guard: server.connectionGuard,
+                    idleTimeout: .seconds(configuration.connections.idleTimeoutSeconds),
+                    port: federationPort,
+                    logger: logger
+                ) { bound in
                     logger.info("members-only federation port listening on \(bound)")
                     if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile + ".federation"), options: .atomic) }
                 }
