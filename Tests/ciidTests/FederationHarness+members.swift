@@ -48,3 +48,11 @@ extension FederationHarness {
         return node.host == "127.0.0.1" ? "https://localhost:\(node.port + 1)" : "https://\(node.host):\(node.port + 1)"
     }
 }
+
+extension FederationHarness {
+    /// The port of node `id`'s members-only federation listener.
+    func federationPort(_ id: String) throws -> Int {
+        guard let port = URLComponents(string: try federationURL(id))?.port else { throw HarnessError("\(id) has no federation port") }
+        return port
+    }
+}
