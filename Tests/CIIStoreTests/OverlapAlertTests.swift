@@ -49,6 +49,30 @@ import Testing
         #expect(try f.store.overlapEvents().count == 2)
     }
 
+    @Test func aPersonWhoBecomesOursWhileAnOriginHoldsThemRaisesNoAlertOnItsResend() throws {
+        let f = try synced()
+        // CMS holds 10…12; our next import adds 10 and 11: nothing appeared at CMS, no alert.
+        _ = try f.store.applySnapshot((1...5).map { f.followUp($0, last: today) } + [10, 11].map { f.followUp($0, last: today) }, record: f.record(7))
+        #expect(try f.store.overlapEvents().isEmpty)
+        let resent = try f.store.applyBatch(
+            origin: cms,
+            dispositif: .cms,
+            after: 0,
+            through: 3,
+            changes: changes(f, [10, 11, 12]),
+            reset: true,
+            generation: 1,
+            reachesEnd: true
+        )
+        #expect(resent == .applied(checkpoint: 3, upserted: 3, retracted: 0, overlaps: 0))
+        // Once no longer ours, then ours again after CMS retracted and re-added them: one alert.
+        _ = try f.store.applySnapshot((1...5).map { f.followUp($0, last: today) }, record: f.record(5))
+        _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 3, through: 4, changes: changes(f, [10], last: nil))
+        _ = try f.store.applySnapshot((1...5).map { f.followUp($0, last: today) } + [f.followUp(10, last: today)], record: f.record(6))
+        _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 4, through: 5, changes: changes(f, [10]), reachesEnd: true)
+        #expect(try f.store.overlapEvents().count == 1)
+    }
+
     @Test func aLaterFollowUpDateAloneRaisesNothingAndARetractionThenReAddRaisesOne() throws {
         let f = try synced()
         _ = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 3, through: 4, changes: changes(f, [1], last: today.adding(days: -9)))

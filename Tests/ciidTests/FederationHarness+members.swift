@@ -40,3 +40,11 @@ extension FederationHarness {
         )
     }
 }
+
+extension FederationHarness {
+    /// The port of node `id`'s members-only federation listener.
+    func federationPort(_ id: String) throws -> Int {
+        guard let port = URLComponents(string: try federationURL(id))?.port else { throw HarnessError("\(id) has no federation port") }
+        return port
+    }
+}

@@ -27,6 +27,8 @@ final class FederationHarness {
 
     let folder: String
     private(set) var nodes: [String: Node] = [:]
+    /// Open-file limits to start nodes with (`prlimit --nofile`), by node id; none by default.
+    var openFiles: [String: Int] = [:]
     private var running: [String: CIIDProcess.Running] = [:]
 
     /// Creates the coordinator `cii-vs` and one node per dispositif code (`ORP` → `orp-vs`), all joined.
@@ -160,6 +162,8 @@ final class FederationHarness {
         let serve = ["serve", "--data-dir", node.folder, "--log-level", "info"]
         if let namespace = node.namespace {
             running[id] = try CIIDProcess.start(["netns", "exec", namespace, CIIDProcess.binary] + serve, in: folder, executable: "/usr/sbin/ip")
+        } else if let limit = openFiles[id] {
+            running[id] = try CIIDProcess.start(["--nofile=\(limit):\(limit)", CIIDProcess.binary] + serve, in: folder, executable: "/usr/bin/prlimit")
         } else {
             running[id] = try CIIDProcess.start(serve, in: folder)
         }

@@ -51,6 +51,16 @@ extension NodeStore {
                 """
             )
             let deleteOwn = try RawStatement(db, "DELETE FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
+            // A person who becomes ours while other origins already hold them is present there from
+            // now on (no alert: they did not appear there), so that a resend of those origins raises none.
+            let presentAlready = try RawStatement(
+                db,
+                """
+                INSERT INTO overlap_presence (origin, epoch, fingerprint) SELECT origin, epoch, fingerprint FROM replica
+                WHERE fingerprint = ?2 AND epoch = ?1 ON CONFLICT (origin, epoch, fingerprint) DO NOTHING
+                """
+            )
+            let presentNoMore = try RawStatement(db, "DELETE FROM overlap_presence WHERE epoch = ?1 AND fingerprint = ?2")
             let logChange = try RawStatement(
                 db,
                 "INSERT INTO change_log (kind, epoch, fingerprint, last_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -76,6 +86,11 @@ extension NodeStore {
                 upsertOwn.bind(5, followUp.caseworker)
                 upsertOwn.bind(6, followUp.reference)
                 try upsertOwn.run()
+                if previous == nil {
+                    presentAlready.bind(1, epoch)
+                    presentAlready.bind(2, followUp.fingerprint)
+                    try presentAlready.run()
+                }
                 if previous?.lastOn == followUp.lastOn {
                     summary.unchanged += 1
                     continue
@@ -92,6 +107,9 @@ extension NodeStore {
                 deleteOwn.bind(1, Int64(key.epoch.number))
                 deleteOwn.bind(2, key.fingerprint)
                 try deleteOwn.run()
+                presentNoMore.bind(1, Int64(key.epoch.number))
+                presentNoMore.bind(2, key.fingerprint)
+                try presentNoMore.run()
                 logChange.bind(1, ChangeKind.retract.rawValue)
                 logChange.bind(2, Int64(key.epoch.number))
                 logChange.bind(3, key.fingerprint)
