@@ -11,7 +11,7 @@
 Prints a Markdown section. Every process it starts is stopped by PID; everything lives in a
 temporary folder; every wait is bounded.
 """
-import json, os, signal, socket, sqlite3, subprocess, sys, tempfile, time, shutil, statistics, urllib.request, ssl
+import json, os, signal, socket, sqlite3, subprocess, sys, tempfile, time, shutil, statistics
 
 CIID = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/ciid")
 PEOPLE = int(os.environ.get("FEDERATION_BENCH_PEOPLE", "1000000"))
@@ -41,13 +41,16 @@ class Federation:
         self.root = tempfile.mkdtemp(prefix="ciid-fedbench-")
         self.procs = {}
         self.nodes = {"cii-vs": (f"{self.root}/cii-vs", free_port())}
+        # Each node also listens for members on a port of its own; endpoints are NODE.localhost
+        # names (libcurl resolves them to loopback), which the node certificates name.
         self.run("init", "--data-dir", self.nodes["cii-vs"][0], "--role", "coordinator", "--node-id", "cii-vs",
-                 "--listen", f"127.0.0.1:{self.nodes['cii-vs'][1]}")
+                 "--listen", f"127.0.0.1:{self.nodes['cii-vs'][1]}", "--federation-listen", f"127.0.0.1:{free_port()}")
         for code in codes:
             nid = f"{code.lower()}-vs"
             self.nodes[nid] = (f"{self.root}/{nid}", free_port())
             folder, port = self.nodes[nid]
-            self.run("init", "--data-dir", folder, "--dispositif", code, "--node-id", nid, "--listen", f"127.0.0.1:{port}")
+            self.run("init", "--data-dir", folder, "--dispositif", code, "--node-id", nid, "--listen", f"127.0.0.1:{port}",
+                     "--federation-listen", f"127.0.0.1:{free_port()}")
             self.run("join-request", "--data-dir", folder, "--output", f"{self.root}/{nid}.req")
             self.run("federation", "admit", "--data-dir", self.nodes["cii-vs"][0], f"{self.root}/{nid}.req", "--output", f"{self.root}/{nid}.adm")
             self.run("join", "--data-dir", folder, f"{self.root}/{nid}.adm")
@@ -91,10 +94,10 @@ class Federation:
             return c.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
 
     def metrics(self, nid):
-        port = self.nodes[nid][1]
-        context = ssl.create_default_context(cafile=f"{self.nodes[nid][0]}/federation/ca.crt")
-        with urllib.request.urlopen(f"https://localhost:{port}/metrics", context=context, timeout=10) as response:
-            return response.read().decode()
+        folder, port = self.nodes[nid]
+        # curl, not urllib: Python does not resolve NODE.localhost, the name the certificate carries.
+        return subprocess.run(["curl", "-sf", "--max-time", "10", "--cacert", f"{folder}/federation/ca.crt",
+                               f"https://{nid}.localhost:{port}/metrics"], check=True, capture_output=True, text=True).stdout
 
     def write_csv(self, name, indices):
         path = f"{self.root}/{name}.csv"

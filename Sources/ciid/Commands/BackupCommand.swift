@@ -67,6 +67,12 @@ struct RestoreCommand: ParsableCommand {
         let (_, configuration) = try node.load()
         let peers = try FederationState.load(directory: directory, node: configuration.id)?.manifest?.members.map(\.id.rawValue) ?? []
         try NodeStore(path: directory.database).markRestored(peers: peers.filter { $0 != configuration.id.rawValue })
+        if configuration.role == .coordinator {
+            // The backup's manifest is older than what nodes hold: publish at once, above every earlier version.
+            let published = try Coordinator(directory: directory, configuration: configuration).publish()
+            let version = (try? published.verified(coordinatorKey: NodeIdentity.load(from: directory).signing.publicKey).version) ?? 0
+            print("published manifest version \(version), above every earlier one: redo the membership changes made since the backup")
+        }
         print(
             "restored \(configuration.id) into \(directory.root); \(peers.count > 1 ? "its peers will be sent its whole set again; " : "")import the current export next"
         )

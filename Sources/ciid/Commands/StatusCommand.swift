@@ -23,16 +23,21 @@ struct StatusCommand: ParsableCommand {
         print("window        \(configuration.window)")
         print("keys          \(keys.isEmpty ? "none" : keys.map { "\($0.epoch) (id \($0.keyID))" }.joined(separator: ", "))")
         print("own set       \(try store.ownCount()) people")
-        print("change log    last sequence \(try store.lastSequence())")
+        print("change log    last sequence \(try store.lastSequence()), last reset generation \(try store.lastResetGeneration())")
         let retired = try store.retiredEpochs()
         if !retired.isEmpty { print("retired       \(retired.map(\.description).joined(separator: ", ")) (keys and fingerprints dropped)") }
         // Per origin and epoch: on the coordinator, the epochs each member still publishes (retire one once no member does).
         let counts = try store.replicaCountsByEpoch()
         print("replica       \(counts.values.flatMap(\.values).reduce(0, +)) fingerprints")
         for (origin, epochs) in counts.sorted(by: { $0.key < $1.key }) {
-            let checkpoint = (try? store.checkpoint(of: NodeID(origin))) ?? 0
+            let id = try NodeID(origin)
+            let checkpoint = (try? store.checkpoint(of: id)) ?? 0
             let byEpoch = epochs.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-            print("  \(origin)\t\(epochs.values.reduce(0, +)) fingerprints (\(byEpoch)), holds its changes through \(checkpoint)")
+            let generation = (try? store.resetGeneration(of: id)) ?? 0
+            let synced = (try? store.isSynced(with: id)) == true ? "" : ", first exchange not finished (overlaps are listed as existing)"
+            print(
+                "  \(origin)\t\(epochs.values.reduce(0, +)) fingerprints (\(byEpoch)), holds its changes through \(checkpoint), reset generation \(generation)\(synced)"
+            )
         }
         let deliveries = try store.deliveries()
         if !deliveries.isEmpty {
