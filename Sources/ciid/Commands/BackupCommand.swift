@@ -4,6 +4,7 @@ import CIICore
 import CIIFederation
 import CIIStore
 import Foundation
+import Sodium
 
 /// `ciid backup`: a consistent copy of a node, taken while it runs.
 struct BackupCommand: ParsableCommand {
