@@ -9,7 +9,13 @@ import Testing
     let key = SigningKeyPair.generate()
     let now = Date(timeIntervalSince1970: 1_764_625_000)
 
-    func verify(_ headers: [(String, String)], method: String = "POST", target: String = "/federation/batches", body: [UInt8] = [1, 2, 3], at: Date? = nil)
+    func verify(
+        _ headers: [(String, String)],
+        method: String = "POST",
+        target: String = "/federation/batches",
+        body: [UInt8] = [1, 2, 3],
+        at: Date? = nil
+    )
         throws(FederationError) -> NodeID
     {
         let values = Dictionary(headers, uniquingKeysWith: { $1 })
@@ -39,9 +45,23 @@ import Testing
     }
 
     @Test func strangersAndMissingHeadersAreRefused() throws {
-        let stranger = RequestSignature.headers(method: "POST", target: "/federation/batches", body: [1, 2, 3], node: try NodeID("evil-vs"), signer: .generate(), now: now)
+        let stranger = RequestSignature.headers(
+            method: "POST",
+            target: "/federation/batches",
+            body: [1, 2, 3],
+            node: try NodeID("evil-vs"),
+            signer: .generate(),
+            now: now
+        )
         #expect(throws: FederationError(.notAMember, "")) { try verify(stranger) }
-        let forged = RequestSignature.headers(method: "POST", target: "/federation/batches", body: [1, 2, 3], node: orp, signer: .generate(), now: now)
+        let forged = RequestSignature.headers(
+            method: "POST",
+            target: "/federation/batches",
+            body: [1, 2, 3],
+            node: orp,
+            signer: .generate(),
+            now: now
+        )
         #expect(throws: FederationError(.badSignature, "")) { try verify(forged) }
         #expect(throws: FederationError(.unauthenticated, "")) { try verify([]) }
         var garbled = RequestSignature.headers(method: "POST", target: "/federation/batches", body: [1, 2, 3], node: orp, signer: key, now: now)

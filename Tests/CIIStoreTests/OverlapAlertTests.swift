@@ -52,7 +52,10 @@ import Testing
     @Test func aPersonWhoBecomesOursWhileAnOriginHoldsThemRaisesNoAlertOnItsResend() throws {
         let f = try synced()
         // CMS holds 10…12; our next import adds 10 and 11: nothing appeared at CMS, no alert.
-        _ = try f.store.applySnapshot((1...5).map { f.followUp($0, last: today) } + [10, 11].map { f.followUp($0, last: today) }, record: f.record(7))
+        _ = try f.store.applySnapshot(
+            (1...5).map { f.followUp($0, last: today) } + [10, 11].map { f.followUp($0, last: today) },
+            record: f.record(7)
+        )
         #expect(try f.store.overlapEvents().isEmpty)
         let resent = try f.store.applyBatch(
             origin: cms,

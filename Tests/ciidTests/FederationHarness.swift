@@ -163,7 +163,11 @@ final class FederationHarness {
         if let namespace = node.namespace {
             running[id] = try CIIDProcess.start(["netns", "exec", namespace, CIIDProcess.binary] + serve, in: folder, executable: "/usr/sbin/ip")
         } else if let limit = openFiles[id] {
-            running[id] = try CIIDProcess.start(["--nofile=\(limit):\(limit)", CIIDProcess.binary] + serve, in: folder, executable: "/usr/bin/prlimit")
+            running[id] = try CIIDProcess.start(
+                ["--nofile=\(limit):\(limit)", CIIDProcess.binary] + serve,
+                in: folder,
+                executable: "/usr/bin/prlimit"
+            )
         } else {
             running[id] = try CIIDProcess.start(serve, in: folder)
         }

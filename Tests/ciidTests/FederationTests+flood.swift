@@ -31,7 +31,10 @@ extension FederationTests {
         #expect(flood.sockets.count == 1100, "\(flood.failures) connections could not be opened")
         // During the flood, a peer's changes still arrive.
         try federation.importCSV("cms-vs", FederationHarness.csv(1...5))
-        #expect(try federation.eventually { try federation.replicaCount(at: "orp-vs", from: "cms-vs") == 5 }, "\(federation.log("orp-vs").suffix(1500))")
+        #expect(
+            try federation.eventually { try federation.replicaCount(at: "orp-vs", from: "cms-vs") == 5 },
+            "\(federation.log("orp-vs").suffix(1500))"
+        )
         // The cap holds the flood to 256 connections, and the handshake timeout closes those.
         #expect(HeldConnections.eventually(within: 25) { flood.openCount() == 0 }, "\(flood.openCount()) connections still open")
         #expect(federation.stop("orp-vs") == 0, "\(federation.log("orp-vs").suffix(1500))")

@@ -28,7 +28,9 @@ extension FederationTests {
         )
         #expect(digest.status == 410)
         // The manifest alone stays public.
-        let manifest = try Curl.perform(HTTPRequest(url: "\(try federation.url("cii-vs"))/federation/manifest", caFile: try federation.caFile("orp-vs")))
+        let manifest = try Curl.perform(
+            HTTPRequest(url: "\(try federation.url("cii-vs"))/federation/manifest", caFile: try federation.caFile("orp-vs"))
+        )
         #expect(manifest.status == 200)
 
         // The members-only port: no client certificate, or one of another CA, ends at the handshake.
@@ -76,7 +78,12 @@ extension FederationTests {
             after: 0,
             through: held,
             changes: (1...10).map {
-                Change(kind: .upsert, epoch: key.epoch, fingerprint: fingerprinter.fingerprint(FederationHarness.avs($0)), lastOn: Day.today().adding(days: -5))
+                Change(
+                    kind: .upsert,
+                    epoch: key.epoch,
+                    fingerprint: fingerprinter.fingerprint(FederationHarness.avs($0)),
+                    lastOn: Day.today().adding(days: -5)
+                )
             },
             reset: true,
             generation: 1_000,
@@ -121,7 +128,9 @@ extension FederationTests {
         #expect(try federation.eventually { try federation.replicaCount(at: "cms-vs", from: "orp-vs") == 10 })
         func metric(_ kind: String, _ source: String) throws -> Int {
             let text = try Curl.perform(HTTPRequest(url: "\(try federation.url("orp-vs"))/metrics", caFile: try federation.caFile("orp-vs"))).text
-            let line = text.split(separator: "\n").first { $0.hasPrefix("ciid_federation_answers_total") && $0.contains("kind=\"\(kind)\"") && $0.contains("source=\"\(source)\"") }
+            let line = text.split(separator: "\n").first {
+                $0.hasPrefix("ciid_federation_answers_total") && $0.contains("kind=\"\(kind)\"") && $0.contains("source=\"\(source)\"")
+            }
             return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         }
         let computed = try metric("digest", "computed")

@@ -74,7 +74,13 @@ import Testing
         }
         let orp = try federation.member("orp-vs")
         func post(_ body: [UInt8]) throws -> HTTPResponse {
-            let headers = RequestSignature.headers(method: "POST", target: "/federation/batches", body: body, node: try NodeID("orp-vs"), signer: orp.signing)
+            let headers = RequestSignature.headers(
+                method: "POST",
+                target: "/federation/batches",
+                body: body,
+                node: try NodeID("orp-vs"),
+                signer: orp.signing
+            )
             return try Curl.perform(
                 HTTPRequest(
                     method: "POST",

@@ -70,7 +70,9 @@ extension Batch {
         guard reader.isAtEnd else { throw FederationError(.malformed, "the batch has bytes after its last change") }
         let reset = flags & 1 == 1
         guard !reset || after == 0 else { throw FederationError(.malformed, "a reset batch starts at sequence 0") }
-        guard reset == (generation > 0) else { throw FederationError(.malformed, "a reset batch, and only a reset, carries a reset generation above 0") }
+        guard reset == (generation > 0) else {
+            throw FederationError(.malformed, "a reset batch, and only a reset, carries a reset generation above 0")
+        }
         self.init(
             origin: origin,
             dispositif: dispositif,

@@ -43,7 +43,10 @@ public struct CatchUp: Service {
             let held = try store.checkpoint(of: member.id)
             let response = try await client.send("GET", "/federation/changes?after=\(held)", to: member)
             guard response.status == 200 else {
-                throw FederationError(.malformed, "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+                throw FederationError(
+                    .malformed,
+                    "\(member.id) answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))"
+                )
             }
             let batch = try BatchSeal.open(response.body, box: state.identity.box, node: state.node, signingKey: { $0 == member.id ? key : nil })
             // Applied even when empty: a batch that reaches the origin's end ends this node's first sync with it.

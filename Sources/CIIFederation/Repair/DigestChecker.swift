@@ -1,6 +1,6 @@
+import AsyncAlgorithms
 public import CIICore
 public import CIIStore
-import AsyncAlgorithms
 import Curl
 public import Logging
 public import ServiceLifecycle

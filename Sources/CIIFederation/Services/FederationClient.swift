@@ -1,6 +1,6 @@
 public import CIICore
-public import Curl
 import CIIStore
+public import Curl
 import Foundation
 
 /// This node's requests to its peers' members-only federation ports: mutual TLS with the node's

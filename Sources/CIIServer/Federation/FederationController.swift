@@ -70,7 +70,9 @@ public struct FederationController: Sendable {
         let generation = try receiver.store.resetGeneration(of: caller)
         switch outcome {
         case .applied(let checkpoint, let upserted, let retracted, let overlaps):
-            context.logger.debug("applied a batch of \(caller) through \(checkpoint): \(upserted) upserts, \(retracted) retractions, \(overlaps) overlaps")
+            context.logger.debug(
+                "applied a batch of \(caller) through \(checkpoint): \(upserted) upserts, \(retracted) retractions, \(overlaps) overlaps"
+            )
             return Self.answer(.ok, ReceiverAnswer(checkpoint: checkpoint, generation: generation))
         case .alreadyApplied(let checkpoint):
             return Self.answer(.ok, ReceiverAnswer(checkpoint: checkpoint, generation: generation))

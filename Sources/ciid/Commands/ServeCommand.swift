@@ -26,7 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Listen for members on this port instead of the configured federation port (0 picks a free port).")
     var federationPort: Int?
 
-    @Option(help: "Write the port the server listens on to this file once it listens, and the federation port to FILE.federation (for scripts and tests).")
+    @Option(
+        help: "Write the port the server listens on to this file once it listens, and the federation port to FILE.federation (for scripts and tests)."
+    )
     var portFile: String?
 
     @Flag(help: .hidden) var benchRoute = false
