@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension Batch {
     /// The wire form, little-endian:

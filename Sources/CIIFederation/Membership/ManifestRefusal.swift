@@ -1,4 +1,4 @@
-public import CIIStore
+import CIIStore
 import Foundation
 
 /// The last manifest a node refused, and why: kept in `federation/manifest-refusal.json` until

@@ -1,5 +1,5 @@
 public import CIICore
-public import CIIStore
+import CIIStore
 import Synchronization
 
 /// What this node answers its peers' pulls and digest requests with, computed once per state of

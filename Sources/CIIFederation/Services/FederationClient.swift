@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 import CIIStore
 public import Curl
 import Foundation

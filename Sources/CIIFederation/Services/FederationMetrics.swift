@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 import Foundation
 import Metrics
 

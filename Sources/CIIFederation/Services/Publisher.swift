@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 public import CIIStore
 import Curl
 import Foundation

@@ -1,4 +1,4 @@
-public import CIIFederation
+import CIIFederation
 public import Hummingbird
 import HummingbirdTLS
 public import Logging
