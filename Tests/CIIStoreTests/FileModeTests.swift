@@ -25,4 +25,18 @@ struct FileModeTests {
         try store.backup(to: folder + "/copy.sqlite")
         #expect(try Self.mode(folder + "/copy.sqlite") == 0o600)
     }
+
+    @Test("an existing database keeps its mode (ciid status names it); its -wal and -shm are narrowed to 0600")
+    func existingDatabase() throws {
+        let folder = NSTemporaryDirectory() + "ciid-modes-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/node.sqlite"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
+        let store = try NodeStore(path: path)
+        _ = try store.lastSequence()
+        #expect(try Self.mode(path) == 0o644)
+        #expect(try Self.mode(path + "-wal") == 0o600)
+        #expect(try Self.mode(path + "-shm") == 0o600)
+    }
 }

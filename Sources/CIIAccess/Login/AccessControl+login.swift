@@ -106,13 +106,12 @@ extension AccessControl {
     func wrongCode(for account: Account, method: SecondFactor, challenge hash: Data, client: String) throws(AccessError) -> CodeStep {
         let limit = Self.codeAttempts
         let attempts = try store.write { db -> Int? in
-            let attempts = try Int.fetchOne(
-                db,
-                sql: "UPDATE login_challenge SET attempts = attempts + 1 WHERE token_hash = ? RETURNING attempts",
-                arguments: [hash]
+            let attempts = try SQLRequest<Int>(
+                literal: "UPDATE login_challenge SET attempts = attempts + 1 WHERE token_hash = \(hash) RETURNING attempts"
             )
+            .fetchOne(db)
             if let attempts, attempts >= limit {
-                try db.execute(sql: "DELETE FROM login_challenge WHERE token_hash = ?", arguments: [hash])
+                try db.execute(literal: "DELETE FROM login_challenge WHERE token_hash = \(hash)")
             }
             return attempts
         }
@@ -132,18 +131,14 @@ extension AccessControl {
         let until = now().addingTimeInterval(Double(settings.lockoutMinutes) * 60)
         let id = account.id
         let failures = try store.write { db -> Int in
-            let counted = try Int.fetchOne(
-                db,
-                sql: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins",
-                arguments: [id]
+            let counted = try SQLRequest<Int>(
+                literal: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = \(id) RETURNING failed_logins"
             )
+            .fetchOne(db)
             guard let failures = counted else { throw AccessError.noAccount(id) }
             if failures >= limit {
-                try db.execute(
-                    sql: "UPDATE account SET failed_logins = 0, locked_until = ? WHERE id = ?",
-                    arguments: [until.timeIntervalSince1970, id]
-                )
-                try db.execute(sql: "DELETE FROM login_challenge WHERE account_id = ?", arguments: [id])
+                try db.execute(literal: "UPDATE account SET failed_logins = 0, locked_until = \(until.timeIntervalSince1970) WHERE id = \(id)")
+                try db.execute(literal: "DELETE FROM login_challenge WHERE account_id = \(id)")
             }
             return failures
         }

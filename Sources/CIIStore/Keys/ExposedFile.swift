@@ -21,9 +21,11 @@ public struct ExposedFile: Sendable, Equatable {
 
     /// What is wrong and what to do, in one line.
     public var advice: String {
-        let who = isPublic ? "others can change it" : isFolder ? "others can list or enter it" : "others than its owner can read or change it"
-        let expected = String(expectedMode, radix: 8)
-        return "\(path) (mode 0\(String(mode, radix: 8))): \(who); run `chmod \(expected) \(path)`, and find out who had access"
+        let mode = "\(path) (mode 0\(String(mode, radix: 8)))"
+        let chmod = "run `chmod \(String(expectedMode, radix: 8)) \(path)`"
+        if isPublic { return "\(mode): others can change it; \(chmod), and check that it holds what it should" }
+        let who = isFolder ? "others can list or enter it" : "others than its owner can read or change it"
+        return "\(mode): \(who); \(chmod), and find out who had access"
     }
 
     /// Files that may be read by anyone, by their path inside the data folder.
