@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `ciid`: one program for every node of the CII federation.
 @main
@@ -18,4 +19,11 @@ struct CIID: AsyncParsableCommand {
             DevCommand.self,
         ]
     )
+
+    /// Runs the command with the umask 077 (set first, before anything is written): every file
+    /// the node creates is its owner's alone (0600, folders 0700) unless written public on purpose.
+    static func main() async {
+        umask(0o077)
+        await main(nil)
+    }
 }

@@ -70,7 +70,7 @@ extension AccessControl {
         let hash = SecretToken.hash(token)
         let moment = now()
         let code = code.filter { !$0.isWhitespace }
-        let found = try store.row("SELECT account_id, method, code_hash, expires_at, attempts FROM login_challenge WHERE token_hash = ?", [hash])
+        let found = try store.row("SELECT account_id, method, code_hash, expires_at FROM login_challenge WHERE token_hash = ?", [hash])
         guard let found, Date(timeIntervalSince1970: found[3]) > moment, let account = try store.account(id: found[0]) else {
             return .refused(.loginExpired)
         }
@@ -87,46 +87,70 @@ extension AccessControl {
             step = try totpStep(matching: code, for: account.id)
             right = step != nil
         }
-        guard right else {
-            let previous: Int = found[4]
-            let attempts = previous + 1
-            try store.write { db in
-                if attempts >= Self.codeAttempts {
-                    try db.execute(sql: "DELETE FROM login_challenge WHERE token_hash = ?", arguments: [hash])
-                } else {
-                    try db.execute(sql: "UPDATE login_challenge SET attempts = ? WHERE token_hash = ?", arguments: [attempts, hash])
-                }
+        if right {
+            switch try openSession(for: account, totpStep: step, challenge: hash) {
+            case .opened(let opened):
+                record(.login, actor: account.auditName, [("method", method.rawValue), ("client", client)])
+                return .session(opened)
+            case .loginGone:
+                return .refused(.loginExpired)
+            case .codeUsed:
+                break  // the step was used already: a wrong code
             }
-            record(.codeFailed, actor: account.auditName, outcome: "refused", [("method", method.rawValue), ("client", client)])
-            if case .refused(let refusal) = try failure(of: account, reason: "bad_code", client: client), case .locked = refusal {
-                return .refused(refusal)
-            }
-            return .refused(attempts >= Self.codeAttempts ? .loginExpired : .wrongCode(remaining: Self.codeAttempts - attempts))
         }
-        let opened = try openSession(for: account, totpStep: step, challenge: hash)
-        record(.login, actor: account.auditName, [("method", method.rawValue), ("client", client)])
-        return .session(opened)
+        return try wrongCode(for: account, method: method, challenge: hash, client: client)
     }
 
-    /// Counts a failure; locks the account when there were too many in a row.
-    func failure(of account: Account, reason: String, client: String) throws(AccessError) -> LoginStep {
-        let failures = account.failedLogins + 1
-        record(.loginFailed, actor: account.auditName, outcome: "refused", [("reason", reason), ("client", client)])
-        if failures >= settings.lockoutFailures {
-            let until = now().addingTimeInterval(Double(settings.lockoutMinutes) * 60)
-            _ = try store.updateAccount(account.id, "failed_logins = 0, locked_until = ?", [until.timeIntervalSince1970])
-            try store.write { db in try db.execute(sql: "DELETE FROM login_challenge WHERE account_id = ?", arguments: [account.id]) }
-            record(
-                .accountLocked,
-                actor: "system",
-                subject: account.auditName,
-                outcome: "locked",
-                [("failures", String(failures)), ("minutes", String(settings.lockoutMinutes))]
+    /// Counts a wrong code against the pending login (one statement, so that tries sent at the
+    /// same time are all counted) and against the account; ends the login at ``codeAttempts``.
+    func wrongCode(for account: Account, method: SecondFactor, challenge hash: Data, client: String) throws(AccessError) -> CodeStep {
+        let limit = Self.codeAttempts
+        let attempts = try store.write { db -> Int? in
+            let attempts = try SQLRequest<Int>(
+                literal: "UPDATE login_challenge SET attempts = attempts + 1 WHERE token_hash = \(hash) RETURNING attempts"
             )
-            return .refused(.locked(until: until))
+            .fetchOne(db)
+            if let attempts, attempts >= limit {
+                try db.execute(literal: "DELETE FROM login_challenge WHERE token_hash = \(hash)")
+            }
+            return attempts
         }
-        _ = try store.updateAccount(account.id, "failed_logins = ?", [failures])
-        return .refused(.badCredentials)
+        record(.codeFailed, actor: account.auditName, outcome: "refused", [("method", method.rawValue), ("client", client)])
+        if case .refused(let refusal) = try failure(of: account, reason: "bad_code", client: client), case .locked = refusal {
+            return .refused(refusal)
+        }
+        guard let attempts, attempts < limit else { return .refused(.loginExpired) }
+        return .refused(.wrongCode(remaining: limit - attempts))
+    }
+
+    /// Counts a failure in one statement (guesses sent at the same time are all counted); locks
+    /// the account when there were too many in a row.
+    func failure(of account: Account, reason: String, client: String) throws(AccessError) -> LoginStep {
+        record(.loginFailed, actor: account.auditName, outcome: "refused", [("reason", reason), ("client", client)])
+        let limit = settings.lockoutFailures
+        let until = now().addingTimeInterval(Double(settings.lockoutMinutes) * 60)
+        let id = account.id
+        let failures = try store.write { db -> Int in
+            let counted = try SQLRequest<Int>(
+                literal: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = \(id) RETURNING failed_logins"
+            )
+            .fetchOne(db)
+            guard let failures = counted else { throw AccessError.noAccount(id) }
+            if failures >= limit {
+                try db.execute(literal: "UPDATE account SET failed_logins = 0, locked_until = \(until.timeIntervalSince1970) WHERE id = \(id)")
+                try db.execute(literal: "DELETE FROM login_challenge WHERE account_id = \(id)")
+            }
+            return failures
+        }
+        guard failures >= limit else { return .refused(.badCredentials) }
+        record(
+            .accountLocked,
+            actor: "system",
+            subject: account.auditName,
+            outcome: "locked",
+            [("failures", String(failures)), ("minutes", String(settings.lockoutMinutes))]
+        )
+        return .refused(.locked(until: until))
     }
 
     func startSecondFactor(for account: Account, client: String) async throws(AccessError) -> LoginStep {

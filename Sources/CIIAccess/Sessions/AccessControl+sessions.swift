@@ -4,29 +4,53 @@ import GRDB
 import Sodium
 
 extension AccessControl {
-    func openSession(for account: Account, totpStep: Int64?, challenge: Data) throws(AccessError) -> NewSession {
+    /// Opens a session for a login whose code was right, unless a try sent at the same time won:
+    /// the pending login is consumed and the TOTP step taken each by one statement that must
+    /// change one row (else nothing changes), so that a code opens one session only.
+    func openSession(for account: Account, totpStep: Int64?, challenge: Data) throws(AccessError) -> SessionOpening {
         let token = SecretToken.make()
         let csrf = SecretToken.make()
         let moment = now().timeIntervalSince1970
         let hash = SecretToken.hash(token)
-        try store.write { db in
-            try db.execute(sql: "DELETE FROM login_challenge WHERE token_hash = ?", arguments: [challenge])
-            try db.execute(
-                sql:
-                    "UPDATE account SET failed_logins = 0, locked_until = NULL, last_used_at = ?, totp_last_step = coalesce(?, totp_last_step) WHERE id = ?",
-                arguments: [moment, totpStep, account.id]
-            )
-            try db.execute(
-                sql: "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [hash, account.id, csrf, moment, moment]
-            )
+        let id = account.id
+        let lost = try store.write { db -> SessionOpening? in
+            var lost: SessionOpening?
+            try db.inSavepoint {
+                try db.execute(literal: "DELETE FROM login_challenge WHERE token_hash = \(challenge)")
+                guard db.changesCount == 1 else {
+                    lost = .loginGone
+                    return .rollback
+                }
+                if let totpStep {
+                    try db.execute(
+                        literal: """
+                            UPDATE account SET totp_last_step = \(totpStep)
+                            WHERE id = \(id) AND (totp_last_step IS NULL OR totp_last_step < \(totpStep))
+                            """
+                    )
+                    guard db.changesCount == 1 else {
+                        lost = .codeUsed
+                        return .rollback
+                    }
+                }
+                try db.execute(literal: "UPDATE account SET failed_logins = 0, locked_until = NULL, last_used_at = \(moment) WHERE id = \(id)")
+                try db.execute(
+                    literal: """
+                        INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen_at)
+                        VALUES (\(hash), \(id), \(csrf), \(moment), \(moment))
+                        """
+                )
+                return .commit
+            }
+            return lost
         }
+        if let lost { return lost }
         var fresh = account
         fresh.failedLogins = 0
         fresh.lockedUntil = nil
         fresh.lastUsedAt = Date(timeIntervalSince1970: moment)
         let session = Session(account: fresh, csrf: csrf, createdAt: fresh.lastUsedAt, lastSeenAt: fresh.lastUsedAt, tokenHash: hash)
-        return NewSession(token: token, session: session)
+        return .opened(NewSession(token: token, session: session))
     }
 
     /// The live session whose cookie holds `token`, or nil (unknown, idle too long, too old, or

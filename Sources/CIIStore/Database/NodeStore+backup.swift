@@ -2,8 +2,9 @@ import GRDB
 
 extension NodeStore {
     /// Copies the database, consistently, to a new file at `path` (SQLite's online backup: the
-    /// node keeps serving and importing meanwhile).
+    /// node keeps serving and importing meanwhile). The copy is created 0600.
     public func backup(to path: String) throws(StoreError) {
+        try SecureFile.createPrivate(path)
         do {
             let destination = try DatabaseQueue(path: path)
             try pool.backup(to: destination)

@@ -16,10 +16,12 @@ public final class NodeStore: Sendable {
     /// Bumped after each committed write of this process, so readers refresh their snapshot at once.
     public let generation = WriteGeneration()
 
-    /// Opens (and creates or migrates) the database at `path`.
-    /// - Throws: ``StoreError`` when the file cannot be opened or migrated.
+    /// Opens (and creates or migrates) the database at `path`. A new database and its `-wal` and
+    /// `-shm` files are created 0600, whatever the umask.
+    /// - Throws: ``StoreError`` when the file cannot be created, opened or migrated.
     public init(path: String) throws(StoreError) {
         self.path = path
+        try SecureFile.createPrivate(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -32,6 +34,7 @@ public final class NodeStore: Sendable {
         } catch {
             throw StoreError(.cannotOpen, "cannot open the node database at \(path): \(error)")
         }
+        for suffix in ["-wal", "-shm"] { SecureFile.narrow(path + suffix) }
     }
 
     /// Runs `body` in one write transaction and bumps ``generation`` after it commits.

@@ -27,6 +27,32 @@ public enum SecureFile {
         }
     }
 
+    /// Creates an empty file at `path` with mode 0600, whatever the umask, unless a file is there
+    /// already (which is left as it is). A database opened there next is its owner's alone, and so
+    /// are its `-wal` and `-shm` files: SQLite gives them the database file's mode.
+    /// - Returns: true when the file was created.
+    @discardableResult
+    public static func createPrivate(_ path: String) throws(StoreError) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+        guard fd >= 0 else {
+            if errno == EEXIST { return false }
+            throw StoreError(
+                .cannotOpen,
+                "cannot create \(path): \(String(cString: strerror(errno))); check that its folder exists and that this user may write in it"
+            )
+        }
+        fchmod(fd, mode_t(0o600))
+        close(fd)
+        return true
+    }
+
+    /// Takes group and others' permissions off `path`, if it exists and has any (the `-wal` and
+    /// `-shm` files of a database, which an older version created 0644). Leaves it alone otherwise.
+    public static func narrow(_ path: String) {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 else { return }
+        chmod(path, mode_t(mode & 0o700))
+    }
+
     /// Reads a secret file, refusing one that others than its owner can read or write.
     public static func readSecret(_ path: String) throws(StoreError) -> [UInt8] {
         var info = stat()

@@ -20,6 +20,13 @@ struct StatusCommand: ParsableCommand {
         let keys = try FederationKeyStore(directory: directory).keys()
         print("node          \(configuration.id) (\(configuration.role.rawValue)\(configuration.dispositif.map { ", \($0.rawValue)" } ?? ""))")
         print("data folder   \(directory.root)")
+        let exposed = ExposedFile.all(under: directory)
+        if exposed.isEmpty {
+            print("file modes    every private file and folder is its owner's alone")
+        } else {
+            print("file modes    \(exposed.count) to fix: only the node's owner may read its data")
+            for file in exposed { print("  EXPOSED       \(file.advice)") }
+        }
         print("window        \(configuration.window)")
         print("keys          \(keys.isEmpty ? "none" : keys.map { "\($0.epoch) (id \($0.keyID))" }.joined(separator: ", "))")
         print("own set       \(try store.ownCount()) people")
