@@ -16,6 +16,10 @@ enum NodeAccess {
         }
     }
 
+    /// Who runs a CLI command, for the `os_user` detail of its audit entries (actor `cli`): the
+    /// user behind `sudo`, or the shell's user.
+    static var osUser: String { ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.userName }
+
     /// The mailer of the `[mail]` section, or nil when the node has no relay.
     static func mailer(_ directory: NodeDirectory, _ configuration: NodeConfiguration) throws -> (any Mailer)? {
         guard let mail = configuration.mail else { return nil }

@@ -15,9 +15,10 @@ enum CIIDProcess {
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("ciid").path
     }
 
-    /// Runs `ciid arguments…` to completion (killed after `timeout` seconds).
-    static func run(_ arguments: [String], in folder: String, timeout: TimeInterval = 120) throws -> Result {
-        let process = try start(arguments, in: folder)
+    /// Runs `ciid arguments…` to completion (killed after `timeout` seconds), with `input` as its
+    /// standard input (none when nil).
+    static func run(_ arguments: [String], in folder: String, input: String? = nil, timeout: TimeInterval = 120) throws -> Result {
+        let process = try start(arguments, in: folder, input: input)
         let deadline = Date().addingTimeInterval(timeout)
         while process.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         if process.process.isRunning { kill(process.process.processIdentifier, SIGKILL) }
@@ -55,8 +56,8 @@ enum CIIDProcess {
         deinit { if process.isRunning { kill(pid, SIGKILL) } }
     }
 
-    /// Starts `ciid arguments…` in the background.
-    static func start(_ arguments: [String], in folder: String, executable: String? = nil) throws -> Running {
+    /// Starts `ciid arguments…` in the background, with `input` as its standard input (none when nil).
+    static func start(_ arguments: [String], in folder: String, executable: String? = nil, input: String? = nil) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
@@ -68,7 +69,13 @@ enum CIIDProcess {
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inputPath = "\(folder)/\(name).in"
+            try input.write(toFile: inputPath, atomically: true, encoding: .utf8)
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         return Running(process: process, outputPath: outputPath, errorPath: errorPath)
     }

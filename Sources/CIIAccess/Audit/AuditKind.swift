@@ -48,6 +48,9 @@ public struct AuditKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let checkRefused = AuditKind(rawValue: "check_refused")
     /// An alert was read.
     public static let alertRead = AuditKind(rawValue: "alert_read")
+    /// A list of overlap alerts was shown (`ciid overlaps`): `count`, `existing`, then for each
+    /// alert `alert:<id>` with its fingerprint, never the AVS number.
+    public static let alertsListed = AuditKind(rawValue: "alerts_listed")
     /// A TOTP second factor was enrolled (never the secret).
     public static let totpEnrolled = AuditKind(rawValue: "totp_enrolled")
     /// An account's language was changed.

@@ -116,13 +116,13 @@ struct AuditCommand: ParsableCommand {
                     try FileHandle.standardOutput.write(contentsOf: Data(line.utf8))
                 }
             }
-            let user = ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.userName
             try log.append([
                 AuditEvent(
                     kind: .auditExported,
                     actor: "cli",
                     details: [
-                        "from": first.iso, "to": last.iso, "entries": String(count), "output": output == nil ? "stdout" : "file", "os_user": user,
+                        "from": first.iso, "to": last.iso, "entries": String(count), "output": output == nil ? "stdout" : "file",
+                        "os_user": NodeAccess.osUser,
                     ]
                 )
             ])

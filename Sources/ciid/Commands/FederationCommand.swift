@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAccess
 import CIICore
 import CIIFederation
 import CIIStore
@@ -97,7 +98,8 @@ struct FederationCommand: ParsableCommand {
 }
 
 /// `ciid overlaps`: our people who appeared in another dispositif's set (alerts); with
-/// `--existing`, those already there at the first exchange with it.
+/// `--existing`, those already there at the first exchange with it. Each listing is written to
+/// the audit log (``AuditKind/alertsListed``) before it is shown.
 struct OverlapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlaps",
@@ -108,8 +110,17 @@ struct OverlapsCommand: ParsableCommand {
     @Flag(help: "List the overlaps already there at the first exchange with each dispositif instead of the alerts.") var existing = false
 
     func run() throws {
-        let (directory, _) = try node.load()
+        let (directory, configuration) = try node.load()
         let events = try NodeStore(path: directory.database).overlapEvents(limit: limit, existing: existing)
+        // The listing shows personal data: it is in the audit log before it is shown.
+        var details = [("count", String(events.count)), ("existing", String(existing))]
+        details += events.map { ("alert:\($0.id)", $0.fingerprint.hex) }
+        details.append(("os_user", NodeAccess.osUser))
+        do {
+            try NodeAccess.auditLog(directory, configuration).append([AuditEvent(kind: .alertsListed, actor: "cli", detailList: details)])
+        } catch {
+            throw CLIError("the audit log cannot be written, so nothing is listed: \(error)")
+        }
         if events.isEmpty { print(existing ? "no existing overlaps" : "no overlap alerts") }
         for event in events {
             print(
