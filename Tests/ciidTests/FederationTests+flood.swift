@@ -36,7 +36,7 @@ extension FederationTests {
             "\(federation.log("orp-vs").suffix(1500))"
         )
         // The cap holds the flood to 256 connections, and the handshake timeout closes those.
-        #expect(HeldConnections.eventually(within: 25) { flood.openCount() == 0 }, "\(flood.openCount()) connections still open")
+        #expect(Polling.eventually(within: 25) { flood.openCount() == 0 }, "\(flood.openCount()) connections still open")
         #expect(federation.stop("orp-vs") == 0, "\(federation.log("orp-vs").suffix(1500))")
     }
 }

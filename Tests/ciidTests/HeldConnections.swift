@@ -52,16 +52,6 @@ final class HeldConnections {
         sockets = []
     }
 
-    /// Polls `condition` every 50 ms until it holds or `seconds` pass.
-    static func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        repeat {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        } while Date() < deadline
-        return try condition()
-    }
-
     private static func waitConnected(_ fd: Int32, timeout: Double) -> Bool {
         var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
         guard poll(&poller, 1, Int32(timeout * 1000)) == 1 else { return false }

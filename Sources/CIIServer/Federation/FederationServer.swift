@@ -18,6 +18,8 @@ public struct FederationServer: Sendable {
     public let host: String
     /// The port (0 picks a free one).
     public let port: Int
+    /// The client-certificate checks, shared by the handshake and the requests (one cache of roots).
+    let certificates: MemberCertificates
 
     /// Creates the server description.
     public init(controller: FederationController, drift: Duration, host: String, port: Int) {
@@ -25,12 +27,12 @@ public struct FederationServer: Sendable {
         self.drift = drift
         self.host = host
         self.port = port
+        self.certificates = MemberCertificates(state: controller.state)
     }
 
     /// The router: the member check first, then the routes.
     public func makeRouter() -> Router<FederationRequestContext> {
         let router = Router(context: FederationRequestContext.self)
-        let certificates = MemberCertificates(state: controller.state)
         router.add(middleware: MemberAuthenticator(state: controller.state, certificates: certificates, drift: drift))
         controller.addRoutes(to: router)
         return router
@@ -51,7 +53,6 @@ public struct FederationServer: Sendable {
         logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let certificates = MemberCertificates(state: controller.state)
         var configuration = tls
         configuration.certificateVerification = .noHostnameVerification  // a client certificate is required
         let channel = TLSChannelConfiguration(tlsConfiguration: configuration) { chain in
