@@ -1,8 +1,8 @@
 # ciid — every target installs what it needs on a fresh Debian machine (run as root, or with sudo).
 
 SWIFT      ?= swift
-APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev pkg-config ca-certificates
-APT_TEST   := curl openssl python3 python3-aiosmtpd python3-selenium chromium chromium-driver fonts-dejavu-core
+APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev libqrencode-dev pkg-config ca-certificates
+APT_TEST   := curl openssl python3 python3-aiosmtpd python3-selenium chromium chromium-driver fonts-dejavu-core prometheus
 APT_BENCH  := wrk libjemalloc-dev curl python3
 APT_DEMO   := python3 python3-aiosmtpd
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
