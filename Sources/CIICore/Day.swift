@@ -90,6 +90,13 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return "\(Self.pad(d, 2)).\(Self.pad(m, 2)).\(Self.pad(y, 4))"
     }
 
+    /// The month in Swiss form, `04.2025`: what an answer about another dispositif shows (the day
+    /// of its last follow-up would say more than a caseworker needs).
+    public var swissMonth: String {
+        let (y, m, _) = components
+        return "\(Self.pad(m, 2)).\(Self.pad(y, 4))"
+    }
+
     /// ISO 8601.
     public var description: String { iso }
 

@@ -14,8 +14,16 @@ extension FollowUpImporter {
     ///   - store: the node database; its own set becomes the export's follow-ups in one transaction.
     ///   - today: the day of the import (no start after it; later last follow-ups are set to it).
     ///   - allowEmpty: apply an export without any valid row, retracting every person.
+    ///   - audit: writes the import to the audit log, inside the store's transaction, with the report and
+    ///     the fingerprints of the people it changed; when it throws, nothing is applied.
     /// - Throws: ``ImportError``; the store is then unchanged.
-    public func importFile(at path: String, into store: NodeStore, today: Day, allowEmpty: Bool = false) throws(ImportError) -> ImportReport {
+    public func importFile(
+        at path: String,
+        into store: NodeStore,
+        today: Day,
+        allowEmpty: Bool = false,
+        audit: (@Sendable (ImportReport, SnapshotChanges) throws -> Void)? = nil
+    ) throws(ImportError) -> ImportReport {
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -43,25 +51,35 @@ extension FollowUpImporter {
             )
         }
         let record = ImportRecord(source: URL(fileURLWithPath: path).lastPathComponent, rowsRead: parsed.rowsRead, rowsRejected: parsed.rejects.count)
-        let summary: SnapshotSummary
+        let report = { @Sendable (summary: SnapshotSummary) in
+            ImportReport(
+                rowsRead: parsed.rowsRead,
+                accepted: parsed.followUps.count,
+                rejected: parsed.rejects.count,
+                outsideWindow: parsed.outsideWindow,
+                duplicatesMerged: parsed.duplicatesMerged,
+                clampedToToday: parsed.clampedToToday,
+                upserted: summary.upserted,
+                retracted: summary.retracted,
+                unchanged: summary.unchanged,
+                rejectsFile: written,
+                encoding: parsed.encoding,
+                delimiter: parsed.delimiter
+            )
+        }
         do {
-            summary = try store.applySnapshot(parsed.followUps, record: record)
+            let summary = try store.applySnapshot(parsed.followUps, record: record) { summary, changes in
+                try audit?(report(summary), changes)
+            }
+            return report(summary)
+        } catch  where error.code == .aborted {
+            throw ImportError(
+                .audit,
+                "The import cannot be written to the audit log, so nothing was applied: \(error.reason). Make room on the disk of the audit folder, then import again.",
+                rejectsFile: written
+            )
         } catch {
             throw ImportError(.store, "The node database refused the import; nothing was applied: \(error.reason)", rejectsFile: written)
         }
-        return ImportReport(
-            rowsRead: parsed.rowsRead,
-            accepted: parsed.followUps.count,
-            rejected: parsed.rejects.count,
-            outsideWindow: parsed.outsideWindow,
-            duplicatesMerged: parsed.duplicatesMerged,
-            clampedToToday: parsed.clampedToToday,
-            upserted: summary.upserted,
-            retracted: summary.retracted,
-            unchanged: summary.unchanged,
-            rejectsFile: written,
-            encoding: parsed.encoding,
-            delimiter: parsed.delimiter
-        )
     }
 }

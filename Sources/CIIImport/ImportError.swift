@@ -18,6 +18,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case cannotWrite
         /// The node database refused the snapshot.
         case store
+        /// The import could not be written to the audit log, so it was not applied.
+        case audit
     }
 
     /// The kind of refusal.

@@ -12,6 +12,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case corrupt
         /// The operation would lose data and was refused.
         case refused
+        /// A step the caller runs inside the transaction (writing the audit log) failed: nothing was applied.
+        case aborted
     }
 
     /// The kind of failure.

@@ -207,6 +207,13 @@ import Testing
                 html[alerts.lowerBound..<existing.lowerBound].contains("D-NEW") && !html[alerts.lowerBound..<existing.lowerBound].contains("D-OLD")
             )
             #expect(html[existing.lowerBound...].contains("D-OLD"))
+            // The other dispositif's last follow-up by month, as on the check page, never the day.
+            #expect(html.contains("11.2025") && !html.contains("08.11.2025"))
+            // The listing is in the audit log with what it showed: both overlaps, by fingerprint.
+            let listed = try #require(base.audit.all.last { $0.kind == .alertsListed })
+            #expect(listed.actor.hasPrefix("account:"))
+            #expect(listed.detail("count") == "1" && listed.detail("existing") == "1")
+            #expect(listed.details.filter { $0.key.hasPrefix("alert:") && $0.value.count == 64 }.count == 2)
             #expect(html.contains("Suivis communs déjà connus au premier échange"))
             #expect(html.contains("<span class=\"badge\" id=\"unread\">1</span>"))
             _ = try await browser.request(client, .post, "/language", form: ["csrf": try #require(page.csrf), "to": "de", "back": "/alerts"])

@@ -5,7 +5,7 @@ import Testing
 
 extension EndToEndTests {
     /// `ciid check -` answers each line of standard input, names a bad line and goes on; every
-    /// check and every `ciid overlaps` listing is in the audit log, by fingerprint, never by number.
+    /// check, every import and every `ciid overlaps` listing is in the audit log, by fingerprint, never by number.
     @Test func checksFromStandardInputAndListingsAreAudited() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let known = AVSNumber(completing: 756_300_000_008)
@@ -17,6 +17,7 @@ extension EndToEndTests {
             encoding: .utf8
         )
         #expect(try ciid("import", "--data-dir", node, "orp.csv").status == 0)
+        #expect(try ciid("import", "--data-dir", node, "orp.csv").status == 0, "the same export again changes nobody")
         let unknown = try AVSNumber("756.1234.5678.97")
         let bad = "756.9217.0769.84"
 
@@ -62,6 +63,15 @@ extension EndToEndTests {
         #expect(okChecks.contains { $0.contains("fingerprint=\(fingerprinter.fingerprint(known).hex)") && $0.contains("matches=1") })
         #expect(okChecks.contains { $0.contains("fingerprint=\(fingerprinter.fingerprint(unknown).hex)") && $0.contains("matches=0") })
         #expect(checks.contains { $0[5] == "invalid" && $0[6].contains("avs.wrong_check_digit") })
+        // Each import with its counts; the people it changed, not those it left as they were.
+        let imports = rows.filter { $0.count > 6 && $0[2] == "import" }
+        #expect(imports.count == 2, "\(exported.output)")
+        #expect(imports.first?[6].contains("upserted=1") == true && imports.first?[6].contains("source=orp.csv") == true)
+        #expect(imports.last?[6].contains("upserted=0") == true && imports.last?[6].contains("unchanged=1") == true)
+        let changed = rows.filter { $0.count > 6 && $0[2] == "import_changes" }
+        #expect(changed.count == 1, "\(exported.output)")
+        #expect(changed.first?[6].contains("change=added") == true)
+        #expect(changed.first?[6].contains(fingerprinter.fingerprint(ours).hex) == true)
         let listing = try #require(rows.first { $0.count > 6 && $0[2] == "alerts_listed" }, "\(exported.output)")
         #expect(listing[3] == "cli")
         #expect(listing[6].contains("count=1"))

@@ -1,6 +1,5 @@
 public import CIIStore
 import Foundation
-import GRDB
 
 /// The overlap alerts of each account: those whose follow-up the import named them for, and for
 /// admins also those that name no active account. Alerts are the overlaps that appeared after the
@@ -18,14 +17,11 @@ public struct AlertInbox: Sendable {
         self.access = access
     }
 
-    /// The condition selecting `account`'s alerts, and its arguments.
-    func filter(for account: Account) throws(AccessError) -> (String, StatementArguments) {
-        let mine = (account.caseworker ?? account.email).lowercased()
-        guard account.role == .admin else { return ("lower(caseworker) = ?", [mine]) }
-        let named = try access.accounts().filter(\.isActive).map { ($0.caseworker ?? $0.email).lowercased() }
-        let marks = Array(repeating: "?", count: named.count).joined(separator: ", ")
-        let unclaimed = named.isEmpty ? "1" : "lower(caseworker) NOT IN (\(marks))"
-        return ("(lower(caseworker) = ? OR caseworker IS NULL OR \(unclaimed))", StatementArguments([mine] + named))
+    /// Whose overlaps `account` reads: its own, and for an admin those no active account claims.
+    func audience(of account: Account) throws(AccessError) -> OverlapAudience {
+        let mine = account.caseworker ?? account.email
+        guard account.role == .admin else { return .caseworker(mine) }
+        return .admin(mine, claimed: try access.accounts().filter(\.isActive).map { $0.caseworker ?? $0.email })
     }
 
     /// The alerts of `account`, newest first.
@@ -39,18 +35,9 @@ public struct AlertInbox: Sendable {
     }
 
     func events(for account: Account, existing: Bool, limit: Int) throws(AccessError) -> [InboxAlert] {
-        let (condition, arguments) = try filter(for: account)
+        let audience = try audience(of: account)
         do {
-            return try node.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, read_at, reference FROM overlap_event
-                        WHERE existing = ? AND \(condition) ORDER BY id DESC LIMIT ?
-                        """,
-                    arguments: StatementArguments([existing]) + arguments + [limit]
-                ).map(InboxAlert.init(row:))
-            }
+            return try node.overlapEvents(for: audience, existing: existing, limit: limit).map(InboxAlert.init)
         } catch {
             throw AccessError(.storage, "the alerts cannot be read: \(error)")
         }
@@ -58,15 +45,9 @@ public struct AlertInbox: Sendable {
 
     /// How many alerts of `account` are unread.
     public func unreadCount(for account: Account) throws(AccessError) -> Int {
-        let (condition, arguments) = try filter(for: account)
+        let audience = try audience(of: account)
         do {
-            return try node.read { db in
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT count(*) FROM overlap_event WHERE read_at IS NULL AND existing = 0 AND \(condition)",
-                    arguments: arguments
-                ) ?? 0
-            }
+            return try node.unreadOverlapCount(for: audience)
         } catch {
             throw AccessError(.storage, "the alerts cannot be read: \(error)")
         }
@@ -76,21 +57,14 @@ public struct AlertInbox: Sendable {
     /// - Returns: whether it was one of the account's unread alerts.
     @discardableResult
     public func markRead(_ id: Int64, by account: Account) throws(AccessError) -> Bool {
-        let (condition, arguments) = try filter(for: account)
-        let moment = access.now()
-        let changed: Int
+        let audience = try audience(of: account)
+        let changed: Bool
         do {
-            changed = try node.write { db in
-                try db.execute(
-                    sql: "UPDATE overlap_event SET read_at = ? WHERE id = ? AND read_at IS NULL AND existing = 0 AND \(condition)",
-                    arguments: [Int64(moment.timeIntervalSince1970), id] + arguments
-                )
-                return db.changesCount
-            }
+            changed = try node.markOverlapRead(id, for: audience, at: access.now())
         } catch {
             throw AccessError(.storage, "the alert cannot be marked read: \(error)")
         }
-        if changed == 1 { access.record(.alertRead, actor: account.auditName, subject: "alert:\(id)") }
-        return changed == 1
+        if changed { access.record(.alertRead, actor: account.auditName, subject: "alert:\(id)") }
+        return changed
     }
 }

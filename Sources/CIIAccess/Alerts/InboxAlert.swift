@@ -1,7 +1,6 @@
 public import CIICore
 import CIIStore
 public import Foundation
-import GRDB
 
 /// One overlap as a caseworker sees it (an alert, or an existing overlap): another dispositif
 /// follows one of their people.
@@ -22,15 +21,18 @@ public struct InboxAlert: Sendable, Hashable, Identifiable {
     public var recordedAt: Date
     /// When it was read, if it was.
     public var readAt: Date?
+    /// The person's fingerprint: never shown, written to the audit log when the alert is listed.
+    public var fingerprint: Fingerprint
 
-    init(row: Row) {
-        id = row[0]
-        origin = row[1]
-        dispositif = Dispositif(rawValue: row[2]) ?? .orp
-        theirLastFollowUp = row[3]
-        caseworker = row[4]
-        recordedAt = Date(timeIntervalSince1970: Double(row[5] as Int64))
-        readAt = (row[6] as Int64?).map { Date(timeIntervalSince1970: Double($0)) }
-        reference = row[7]
+    init(_ event: OverlapEvent) {
+        id = event.id
+        origin = event.origin
+        dispositif = event.dispositif
+        theirLastFollowUp = event.theirLastFollowUp
+        caseworker = event.caseworker
+        reference = event.reference
+        recordedAt = event.recordedAt
+        readAt = event.readAt
+        fingerprint = event.fingerprint
     }
 }

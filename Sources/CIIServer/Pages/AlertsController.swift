@@ -19,20 +19,19 @@ struct AlertsController: Sendable {
         case .success(let value): session = value
         case .failure(let response): return response
         }
-        let alerts: [InboxAlert]
-        let existing: [InboxAlert]
+        let listing: AlertListing
         do {
-            alerts = try pages.inbox.alerts(for: session.account)
-            existing = try pages.inbox.existingOverlaps(for: session.account)
+            listing = try pages.inbox.listing(for: session.account, client: context.clientAddress)
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
+        let alerts = listing.alerts
         let rows: [[String: Any]] = alerts.map { alert in
             var row = Self.row(alert, state)
             if alert.readAt == nil { row["unread"] = true }
             return row
         }
-        let known = existing.map { Self.row($0, state) }
+        let known = listing.existing.map { Self.row($0, state) }
         return pages.renderer.render(
             "alerts",
             title: pages.text("alerts_title", state),
@@ -50,7 +49,7 @@ struct AlertsController: Sendable {
             "recorded": Day(alert.recordedAt).swiss,
             "code": alert.dispositif.code(state.language),
             "name": alert.dispositif.name(state.language),
-            "their_last": alert.theirLastFollowUp.swiss,
+            "their_last": alert.theirLastFollowUp.swissMonth,
             "reference": alert.reference ?? "—",
             "caseworker": alert.caseworker ?? "—",
         ]

@@ -79,11 +79,10 @@ struct CheckPageController: Sendable {
 
     static func result(_ answer: CheckAnswer, language: Language) -> [String: Any] {
         let matches: [[String: Any]] = answer.matches.map { match in
-            let (year, month, _) = match.lastFollowUp.components
-            return [
+            [
                 "code": match.dispositif.code(language),
                 "name": match.dispositif.name(language),
-                "month": String(format: "%02d.%04d", month, year),
+                "month": match.lastFollowUp.swissMonth,
             ]
         }
         return [

@@ -15,9 +15,17 @@ extension NodeStore {
     ///   - followUps: the snapshot, one entry per fingerprint (the importer merges duplicates).
     ///   - record: what the import read, kept in the import history.
     ///   - now: the time written to the change log.
+    ///   - beforeCommit: called inside the transaction, once everything is written, with what changed;
+    ///     when it throws (the audit log cannot be written), nothing is applied.
     /// - Throws: ``StoreError`` `refused` when the snapshot is fingerprinted under a retired epoch
     ///   (an import that started before the retirement): nothing is applied; import again.
-    public func applySnapshot(_ followUps: [OwnFollowUp], record: ImportRecord, now: Date = Date()) throws(StoreError) -> SnapshotSummary {
+    ///   ``StoreError`` `aborted` when `beforeCommit` throws, with its error as the reason.
+    public func applySnapshot(
+        _ followUps: [OwnFollowUp],
+        record: ImportRecord,
+        now: Date = Date(),
+        beforeCommit: (@Sendable (SnapshotSummary, SnapshotChanges) throws -> Void)? = nil
+    ) throws(StoreError) -> SnapshotSummary {
         try write { db in
             let retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
             if !retired.isEmpty, let stale = followUps.first(where: { retired.contains(Int64($0.epoch.number)) }) {
@@ -69,6 +77,7 @@ extension NodeStore {
             logChange.bind(5, recordedAt)
             var summary = SnapshotSummary(people: followUps.count, upserted: 0, retracted: 0, unchanged: 0)
             var firstSeq: Int64?
+            var changes = SnapshotChanges()
 
             // In key order, so that the WITHOUT ROWID table grows at its end instead of at random pages.
             for followUp in followUps.sorted(by: { ($0.epoch, $0.fingerprint) < ($1.epoch, $1.fingerprint) }) {
@@ -93,8 +102,10 @@ extension NodeStore {
                 }
                 if previous?.lastOn == followUp.lastOn {
                     summary.unchanged += 1
+                    changes.amended.append(followUp.fingerprint)
                     continue
                 }
+                if previous == nil { changes.added.append(followUp.fingerprint) } else { changes.updated.append(followUp.fingerprint) }
                 logChange.bind(1, ChangeKind.upsert.rawValue)
                 logChange.bind(2, epoch)
                 logChange.bind(3, followUp.fingerprint)
@@ -107,6 +118,7 @@ extension NodeStore {
                 deleteOwn.bind(1, Int64(key.epoch.number))
                 deleteOwn.bind(2, key.fingerprint)
                 try deleteOwn.run()
+                changes.retracted.append(key.fingerprint)
                 presentNoMore.bind(1, Int64(key.epoch.number))
                 presentNoMore.bind(2, key.fingerprint)
                 try presentNoMore.run()
@@ -130,6 +142,13 @@ extension NodeStore {
                     summary.people, summary.upserted, summary.retracted, summary.unchanged, summary.firstSequence, summary.lastSequence,
                 ]
             )
+            if let beforeCommit {
+                do {
+                    try beforeCommit(summary, changes)
+                } catch {
+                    throw StoreError(.aborted, "\(error)")
+                }
+            }
             return summary
         }
     }

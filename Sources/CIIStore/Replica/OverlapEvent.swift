@@ -23,32 +23,40 @@ public struct OverlapEvent: Sendable, Hashable {
     public var fingerprint: Fingerprint
     /// Found at the first sync with the peer (listed as already known), not an alert.
     public var existing: Bool
+    /// When a caseworker marked it read, if one did.
+    public var readAt: Date?
 }
 
 extension NodeStore {
+    /// The columns ``OverlapEvent/init(row:)`` reads, in its order.
+    static let overlapColumns = "id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference, existing, read_at"
+
     /// The overlap alerts, or with `existing` the overlaps found at a first sync, newest first, at most `limit`.
     public func overlapEvents(limit: Int = 100, existing: Bool = false) throws(StoreError) -> [OverlapEvent] {
         try read { db in
-            try SQLRequest<Row>(
-                literal: """
-                    SELECT id, origin, dispositif, their_last_on, caseworker, recorded_at, fingerprint, reference, existing FROM overlap_event
-                    WHERE existing = \(existing) ORDER BY id DESC LIMIT \(limit)
-                    """
-            )
-            .fetchAll(db)
-            .map { row in
-                OverlapEvent(
-                    id: row[0],
-                    origin: row[1],
-                    dispositif: Dispositif(rawValue: row[2]) ?? .orp,
-                    theirLastFollowUp: row[3],
-                    caseworker: row[4],
-                    reference: row[7],
-                    recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)),
-                    fingerprint: row[6],
-                    existing: row[8]
-                )
-            }
+            try Row.fetchAll(
+                db,
+                sql: "SELECT \(Self.overlapColumns) FROM overlap_event WHERE existing = ? ORDER BY id DESC LIMIT ?",
+                arguments: [existing, limit]
+            ).map(OverlapEvent.init(row:))
         }
+    }
+}
+
+extension OverlapEvent {
+    /// An event from a row of ``NodeStore/overlapColumns``.
+    init(row: Row) {
+        self.init(
+            id: row[0],
+            origin: row[1],
+            dispositif: Dispositif(rawValue: row[2]) ?? .orp,
+            theirLastFollowUp: row[3],
+            caseworker: row[4],
+            reference: row[7],
+            recordedAt: Date(timeIntervalSince1970: Double(row[5] as Int64)),
+            fingerprint: row[6],
+            existing: row[8],
+            readAt: (row[9] as Int64?).map { Date(timeIntervalSince1970: Double($0)) }
+        )
     }
 }

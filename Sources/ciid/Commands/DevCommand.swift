@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAccess
 import CIICore
 import CIIImport
 import CIIStore
@@ -38,8 +39,13 @@ struct DevCommand: ParsableCommand {
             try population.csv(of: own).write(toFile: csvPath, atomically: true, encoding: .utf8)
             let store = try NodeStore(path: directory.database)
             let fingerprinter = Fingerprinter(key: key)
+            let audit = ImportAudit(
+                log: try NodeAccess.auditLog(directory, configuration),
+                source: URL(fileURLWithPath: csvPath).lastPathComponent,
+                osUser: NodeAccess.osUser
+            )
             let report = try FollowUpImporter(fingerprinter: fingerprinter, window: configuration.window, maximumRejectedPercent: 0)
-                .importFile(at: csvPath, into: store, today: today)
+                .importFile(at: csvPath, into: store, today: today, audit: audit.write)
             let entries = try population.followUps.filter { $0.dispositif != own && configuration.window.contains($0.lastOn, today: today) }.map {
                 ReplicaEntry(
                     origin: try NodeID("\($0.dispositif.rawValue.lowercased())-vs"),

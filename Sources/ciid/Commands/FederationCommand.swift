@@ -124,7 +124,7 @@ struct OverlapsCommand: ParsableCommand {
         if events.isEmpty { print(existing ? "no existing overlaps" : "no overlap alerts") }
         for event in events {
             print(
-                "\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swiss)\tcaseworker \(event.caseworker ?? "-")\tdossier \(event.reference ?? "-")"
+                "\(event.id)\t\(event.dispositif.rawValue) (\(event.origin))\tlast follow-up \(event.theirLastFollowUp.swissMonth)\tcaseworker \(event.caseworker ?? "-")\tdossier \(event.reference ?? "-")"
             )
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAccess
 import CIICore
 import CIIImport
 import CIIStore
@@ -15,6 +16,8 @@ struct ImportCommand: ParsableCommand {
             Windows-1252; dates as dd.mm.yyyy or yyyy-mm-dd. An empty last follow-up means ongoing.
             Bad rows go to FILE.rejects.csv (line, column, reason; never the AVS number) and the
             valid rows are applied in one transaction, unless too many rows are bad.
+            The import is written to the audit log before it is applied (its counts and the fingerprints of
+            the people it changed); when the log cannot be written, nothing is applied.
             """
     )
 
@@ -37,9 +40,14 @@ struct ImportCommand: ParsableCommand {
             window: configuration.window,
             maximumRejectedPercent: configuration.maximumRejectedPercent
         )
+        let audit = ImportAudit(
+            log: try NodeAccess.auditLog(directory, configuration),
+            source: URL(fileURLWithPath: file).lastPathComponent,
+            osUser: NodeAccess.osUser
+        )
         let report: ImportReport
         do {
-            report = try importer.importFile(at: file, into: store, today: Day.today(), allowEmpty: allowEmpty)
+            report = try importer.importFile(at: file, into: store, today: Day.today(), allowEmpty: allowEmpty, audit: audit.write)
         } catch {
             throw CLIError("import refused, nothing was changed: \(error)")
         }
