@@ -12,12 +12,15 @@ public struct NodeRequestContext: AuthRequestContext, RemoteAddressRequestContex
     public let remoteAddress: SocketAddress?
     /// The logged-in person or the integration, if any.
     public var identity: Principal?
+    /// The form of a POST to a page, once its anti-forgery token was checked.
+    var form: FormData?
 
     /// Creates the context of a request arriving on `source.channel`.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
         self.identity = nil
+        self.form = nil
     }
 
     /// The client's address for the audit log.

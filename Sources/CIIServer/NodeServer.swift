@@ -103,14 +103,25 @@ public struct NodeServer: Sendable {
             metrics: metrics,
             today: today
         )
-        let group = router.group()
+        // Who may call each route is decided here, on its group, before any handler runs and before
+        // a form is read.
+        let anyone = router.group()
             .add(middleware: SecurityHeadersMiddleware())
             .add(middleware: SessionAuthenticator(access: access))
-        StaticController().addRoutes(to: group)
-        LoginController(pages: pages).addRoutes(to: group)
-        CheckPageController(pages: pages).addRoutes(to: group)
-        AlertsController(pages: pages).addRoutes(to: group)
-        AccountController(pages: pages).addRoutes(to: group)
-        AdminController(pages: pages).addRoutes(to: group)
+        let forms = CheckedFormMiddleware(pages: pages)
+        let anonymous = anyone.group().add(middleware: forms)
+        let passwordChange = anyone.group().add(middleware: SignedInMiddleware(allowPendingPassword: true)).add(middleware: forms)
+        let signedIn = anyone.group().add(middleware: SignedInMiddleware(allowPendingPassword: false)).add(middleware: forms)
+        let admins = anyone.group()
+            .add(middleware: SignedInMiddleware(allowPendingPassword: false))
+            .add(middleware: RoleMiddleware(role: .admin, pages: pages))
+            .add(middleware: forms)
+        StaticController().addRoutes(to: anonymous)
+        LoginController(pages: pages).addRoutes(to: anonymous)
+        LanguageController(pages: pages).addRoutes(to: anonymous)
+        CheckPageController(pages: pages).addRoutes(to: signedIn)
+        AlertsController(pages: pages).addRoutes(to: signedIn)
+        AccountController(pages: pages).addRoutes(to: signedIn, passwordChange: passwordChange)
+        AdminController(pages: pages).addRoutes(to: admins)
     }
 }

@@ -148,6 +148,19 @@ import Testing
             let caseworker = try await loggedIn(client, server: server)
             let refused = try await caseworker.request(client, .get, "/admin")
             #expect(refused.status == .forbidden)
+            // Her own page's token does not make her an admin: refused before the form is read.
+            let own = try #require(try await caseworker.request(client, .get, "/check").csrf)
+            let forged = try await caseworker.request(
+                client,
+                .post,
+                "/admin/accounts",
+                form: ["csrf": own, "name": "Eve", "email": "eve@orp.test", "role": "admin", "language": "fr"]
+            )
+            #expect(forged.status == .forbidden)
+            #expect(try server.access.store.account(email: "eve@orp.test") == nil)
+            // Nobody logged in is sent to the login page, whatever the form holds.
+            let anonymous = try await Browser().request(client, .post, "/check", form: ["csrf": "x", "avs": "756.9217.0769.85"])
+            #expect(anonymous.location == "/login")
             let admin = try await loggedIn(client, server: server, role: .admin, email: "root@orp.test")
             let page = try await admin.request(client, .get, "/admin")
             #expect(page.status == .ok)

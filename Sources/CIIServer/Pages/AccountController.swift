@@ -7,23 +7,21 @@ import Hummingbird
 struct AccountController: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: RouterGroup<NodeRequestContext>) {
-        router.get("/account") { request, context in self.page(PageState(request: request, context: context)) }
-        router.get("/account/password") { request, context in self.passwordPage(PageState(request: request, context: context)) }
-        router.post("/account/password") { request, context in try await self.changePassword(request, context: context) }
-        router.post("/account/settings") { request, context in try await self.settings(request, context: context) }
-        router.post("/account/totp/start") { request, context in try await self.totp(request, context: context, step: "start") }
-        router.post("/account/totp/confirm") { request, context in try await self.totp(request, context: context, step: "confirm") }
-        router.post("/account/totp/remove") { request, context in try await self.totp(request, context: context, step: "remove") }
-        router.post("/language") { request, context in try await self.language(request, context: context) }
+    /// Adds the settings to `signedIn` and the password change to `passwordChange`, the group that
+    /// also serves a person who must still replace their one-time password.
+    func addRoutes(to signedIn: RouterGroup<NodeRequestContext>, passwordChange: RouterGroup<NodeRequestContext>) {
+        signedIn.get("/account") { request, context in self.page(PageState(request: request, context: context), session: try context.signedIn()) }
+        passwordChange.get("/account/password") { request, context in
+            self.passwordPage(PageState(request: request, context: context), session: try context.signedIn())
+        }
+        passwordChange.post("/account/password") { request, context in try await self.changePassword(request, context: context) }
+        signedIn.post("/account/settings") { request, context in try await self.settings(request, context: context) }
+        signedIn.post("/account/totp/start") { request, context in try await self.totp(request, context: context, step: "start") }
+        signedIn.post("/account/totp/confirm") { request, context in try await self.totp(request, context: context, step: "confirm") }
+        signedIn.post("/account/totp/remove") { request, context in try await self.totp(request, context: context, step: "remove") }
     }
 
-    func page(_ state: PageState, notice: String? = nil) -> Response {
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
+    func page(_ state: PageState, session: Session, notice: String? = nil) -> Response {
         let account = session.account
         return pages.renderer.render(
             "account",
@@ -38,13 +36,8 @@ struct AccountController: Sendable {
         )
     }
 
-    func passwordPage(_ state: PageState, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let session: Session
-        switch pages.session(state, allowPendingPassword: true) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        return pages.renderer.render(
+    func passwordPage(_ state: PageState, session: Session, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        pages.renderer.render(
             "password",
             title: pages.text("password_title", state),
             ["forced": session.account.mustChangePassword],
@@ -56,16 +49,8 @@ struct AccountController: Sendable {
 
     func changePassword(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let session: Session
-        switch pages.session(state, allowPendingPassword: true) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
+        let session = try context.signedIn()
+        let form = try context.checkedForm()
         do {
             if let problem = try pages.access.changePassword(
                 session,
@@ -73,31 +58,23 @@ struct AccountController: Sendable {
                 new: form["new"] ?? "",
                 confirmation: form["confirm"] ?? ""
             ) {
-                return passwordPage(state, error: problem.message(state.language), status: .unprocessableContent)
+                return passwordPage(state, session: session, error: problem.message(state.language), status: .unprocessableContent)
             }
         } catch  where error.code == .wrongPassword {
-            return passwordPage(state, error: pages.text("password_wrong_current", state), status: .unprocessableContent)
+            return passwordPage(state, session: session, error: pages.text("password_wrong_current", state), status: .unprocessableContent)
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
         var fresh = session
         fresh.account.mustChangePassword = false
         let after = PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/check")
-        return CheckPageController(pages: pages).page(after, notice: pages.text("password_changed", state))
+        return CheckPageController(pages: pages).page(after, session: fresh, notice: pages.text("password_changed", state))
     }
 
     func settings(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
+        let session = try context.signedIn()
+        let form = try context.checkedForm()
         var account = session.account
         do {
             if let language = form["language"].flatMap(Language.init(rawValue:)), language != .en, language != account.language {
@@ -111,21 +88,13 @@ struct AccountController: Sendable {
         var fresh = session
         fresh.account = account
         let after = PageState(language: account.language, session: fresh, csrf: state.csrf, path: "/account")
-        return page(after, notice: pages.text("settings_saved", after))
+        return page(after, session: fresh, notice: pages.text("settings_saved", after))
     }
 
     func totp(_ request: Request, context: NodeRequestContext, step: String) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
+        let session = try context.signedIn()
+        let form = try context.checkedForm()
         let account = session.account
         do {
             switch step {
@@ -143,6 +112,7 @@ struct AccountController: Sendable {
                 fresh.account.secondFactor = .totp
                 return page(
                     PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/account"),
+                    session: fresh,
                     notice: pages.text("totp_enrolled", state)
                 )
             default:
@@ -151,6 +121,7 @@ struct AccountController: Sendable {
                 fresh.account.secondFactor = .email
                 return page(
                     PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/account"),
+                    session: fresh,
                     notice: pages.text("totp_removed", state)
                 )
             }
@@ -168,43 +139,5 @@ struct AccountController: Sendable {
             error: error,
             status: error == nil ? .ok : .unprocessableContent
         )
-    }
-
-    /// Switches the language: stored on the account when logged in, in a cookie before.
-    func language(_ request: Request, context: NodeRequestContext) async throws -> Response {
-        let state = PageState(request: request, context: context)
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
-        guard let language = form["to"].flatMap(Language.init(rawValue:)), language != .en else { return Pages.redirect("/") }
-        if let session = state.session, session.account.language != language {
-            do {
-                _ = try pages.access.update(session.account.id, language: language, by: session.account.auditName)
-            } catch {
-                return pages.unavailable(error, state: state, context: context)
-            }
-        }
-        var response = Pages.redirect(Self.page(after: form["back"] ?? "/"))
-        response.setCookie(
-            Cookie(
-                name: PageState.languageCookie,
-                value: language.rawValue,
-                maxAge: 365 * 86_400,
-                path: "/",
-                secure: true,
-                httpOnly: true,
-                sameSite: .strict
-            )
-        )
-        return response
-    }
-
-    /// The page to show after switching language on `path`: that page, or the page a form on it belongs to.
-    static func page(after path: String) -> String {
-        let pages = ["/check", "/alerts", "/account/password", "/account", "/admin", "/login/code", "/login"]
-        if pages.contains(path) { return path }
-        return pages.first { path.hasPrefix($0 + "/") } ?? "/"
     }
 }

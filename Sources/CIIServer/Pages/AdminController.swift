@@ -17,17 +17,6 @@ struct AdminController: Sendable {
         router.post("/admin/tokens/{id}/revoke") { request, context in try await self.act(request, context: context, action: "revoke") }
     }
 
-    /// The admin's session, or the response to send instead (login, or 403 for a caseworker).
-    func admin(_ state: PageState) -> PageOutcome<Session> {
-        switch pages.session(state) {
-        case .success(let session) where session.account.role == .admin: return .success(session)
-        case .success:
-            let texts = PageText.texts(state.language)
-            return .failure(pages.renderer.message(texts["error_title"]!, texts["forbidden"]!, back: "/check", state: state, status: .forbidden))
-        case .failure(let response): return .failure(response)
-        }
-    }
-
     func page(
         _ state: PageState,
         context: NodeRequestContext,
@@ -36,10 +25,6 @@ struct AdminController: Sendable {
         error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        switch admin(state) {
-        case .success: break
-        case .failure(let response): return response
-        }
         let accounts: [Account]
         let tokens: [APIToken]
         do {
@@ -84,16 +69,8 @@ struct AdminController: Sendable {
 
     func act(_ request: Request, context: NodeRequestContext, action: String) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let session: Session
-        switch admin(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
+        let session = try context.signedIn()
+        let form = try context.checkedForm()
         let actor = session.account.auditName
         let id = context.parameters.get("id", as: Int64.self)
         let access = pages.access

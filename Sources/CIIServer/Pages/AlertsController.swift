@@ -9,16 +9,13 @@ struct AlertsController: Sendable {
     let pages: Pages
 
     func addRoutes(to router: RouterGroup<NodeRequestContext>) {
-        router.get("/alerts") { request, context in self.page(PageState(request: request, context: context), context: context) }
+        router.get("/alerts") { request, context in
+            self.page(PageState(request: request, context: context), session: try context.signedIn(), context: context)
+        }
         router.post("/alerts/{id}/read") { request, context in try await self.markRead(request, context: context) }
     }
 
-    func page(_ state: PageState, context: NodeRequestContext, notice: String? = nil) -> Response {
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
+    func page(_ state: PageState, session: Session, context: NodeRequestContext, notice: String? = nil) -> Response {
         let listing: AlertListing
         do {
             listing = try pages.inbox.listing(for: session.account, client: context.clientAddress)
@@ -57,15 +54,7 @@ struct AlertsController: Sendable {
 
     func markRead(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        switch try await pages.form(request, context: context, state: state) {
-        case .success: break
-        case .failure(let refusal): return refusal
-        }
+        let session = try context.signedIn()
         guard let id = context.parameters.get("id", as: Int64.self) else { return Pages.redirect("/alerts") }
         do {
             try pages.inbox.markRead(id, by: session.account)

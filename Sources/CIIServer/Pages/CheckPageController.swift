@@ -11,22 +11,18 @@ struct CheckPageController: Sendable {
     let pages: Pages
 
     func addRoutes(to router: RouterGroup<NodeRequestContext>) {
-        router.get("/check") { request, context in self.page(PageState(request: request, context: context)) }
+        router.get("/check") { request, context in self.page(PageState(request: request, context: context), session: try context.signedIn()) }
         router.post("/check") { request, context in try await self.check(request, context: context) }
     }
 
     func page(
         _ state: PageState,
+        session: Session,
         data: [String: Any] = [:],
         notice: String? = nil,
         error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
         var data = data
         data["checks_left"] = String(pages.access.checksLeftToday(.session(session)))
         return pages.renderer.render(
@@ -43,20 +39,12 @@ struct CheckPageController: Sendable {
 
     func check(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let session: Session
-        switch pages.session(state) {
-        case .success(let value): session = value
-        case .failure(let response): return response
-        }
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
+        let session = try context.signedIn()
+        let form = try context.checkedForm()
         let principal = Principal.session(session)
         if let limit = pages.access.admitCheck(principal) {
             pages.metrics.checksLimited.increment()
-            return page(state, data: ["limit": limit.message(state.language)], status: .tooManyRequests)
+            return page(state, session: session, data: ["limit": limit.message(state.language)], status: .tooManyRequests)
         }
         let avs: AVSNumber
         do {
@@ -64,7 +52,7 @@ struct CheckPageController: Sendable {
         } catch {
             pages.metrics.checksInvalid.increment()
             pages.access.recordInvalidCheck(principal, reason: error.code.rawValue)
-            return page(state, error: error.message(state.language), status: .unprocessableContent)
+            return page(state, session: session, error: error.message(state.language), status: .unprocessableContent)
         }
         let answer: CheckAnswer
         do {
@@ -74,7 +62,7 @@ struct CheckPageController: Sendable {
         }
         pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
         (answer.matches.isEmpty ? pages.metrics.checksUnknown : pages.metrics.checksKnown).increment()
-        return page(state, data: ["result": Self.result(answer, language: state.language)])
+        return page(state, session: session, data: ["result": Self.result(answer, language: state.language)])
     }
 
     static func result(_ answer: CheckAnswer, language: Language) -> [String: Any] {

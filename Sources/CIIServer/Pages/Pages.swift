@@ -26,28 +26,15 @@ struct Pages: Sendable {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: true, httpOnly: true, sameSite: .strict)
     }
 
-    /// The session of a logged-in person, or the response to send instead: the login page, or the
-    /// forced password change.
-    func session(_ state: PageState, allowPendingPassword: Bool = false) -> PageOutcome<Session> {
-        guard let session = state.session else { return .failure(Self.redirect("/login")) }
-        if session.account.mustChangePassword, !allowPendingPassword { return .failure(Self.redirect("/account/password")) }
-        return .success(session)
-    }
-
     /// Unread alerts of the session's account, for the menu badge (0 when they cannot be read).
     func unread(_ state: PageState) -> Int {
         guard let account = state.session?.account else { return 0 }
         return (try? inbox.unreadCount(for: account)) ?? 0
     }
 
-    /// The form, if it carries the right anti-forgery token; otherwise nil, and `refusal` holds the 403 page.
+    /// The form ``CheckedFormMiddleware`` checked (for the login pages, until they take it from the context).
     func form(_ request: Request, context: NodeRequestContext, state: PageState) async throws -> PageOutcome<FormData> {
-        let form = try await FormData.read(request, context: context)
-        guard state.accepts(form, request: request) else {
-            let texts = PageText.texts(state.language)
-            return .failure(renderer.message(texts["error_title"]!, texts["csrf"]!, back: "/", state: state, status: .forbidden))
-        }
-        return .success(form)
+        .success(try context.checkedForm())
     }
 
     /// The page for a failure of the access database.
