@@ -43,10 +43,12 @@ let package = Package(
         // System libraries (Debian: libsodium-dev, libcurl4-openssl-dev).
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Thin safe Swift APIs over them.
         .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: swiftSettings),
         .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: swiftSettings),
 
         // The domain: AVS numbers, fingerprints, epochs, dispositifs, days, windows. No I/O.
         .target(name: "CIICore", dependencies: ["Sodium"], swiftSettings: swiftSettings),
@@ -105,6 +107,7 @@ let package = Package(
                 "CIIStore",
                 "CIIFederation",
                 "CIIAccess",
+                "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -143,6 +146,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CurlTests",
             dependencies: [
@@ -177,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "CIIServerTests",
             dependencies: [
-                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIFederation", "Curl",
+                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIFederation", "Curl", "QRCode",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

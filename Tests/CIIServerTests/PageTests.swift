@@ -9,6 +9,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import QRCode
 import Testing
 
 /// The caseworkers' pages over HTTP, in-process (the browser tests drive them in Chromium over TLS).
@@ -232,6 +233,29 @@ import Testing
             _ = try await browser.request(client, .post, "/language", form: ["csrf": try #require(page.csrf), "to": "de", "back": "/alerts"])
             let german = try await browser.request(client, .get, "/alerts")
             #expect(german.html.contains("Bereits beim ersten Abgleich bekannte gemeinsame Begleitungen"))
+        }
+    }
+
+    /// Enrolling an authenticator app shows the `otpauth://` link as a QR code beside the key.
+    @Test func totpEnrolmentShowsAQRCodeOfItsLink() async throws {
+        let server = try base.makeServer()
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: base.folder) }
+        try await app.test(.router) { client in
+            let browser = try await loggedIn(client, server: server)
+            let account = try await browser.request(client, .get, "/account")
+            let page = try await browser.request(client, .post, "/account/totp/start", form: ["csrf": try #require(account.csrf)])
+            #expect(page.status == .ok)
+            let link = try #require(page.html.range(of: "id=\"totp-url\">")).upperBound
+            let url = String(page.html[link...].prefix { $0 != "<" }).replacingOccurrences(of: "&amp;", with: "&")
+            #expect(url.hasPrefix("otpauth://totp/"))
+            let expected = try QRCode(encoding: url).svg(title: "Code QR de la clé de l'application d'authentification")
+            let figure = try #require(page.html.range(of: "<figure id=\"totp-qr\" class=\"qr\">")).upperBound
+            let shown = String(page.html[figure...].prefix { $0 != "\n" })
+            #expect(shown.hasPrefix("<svg") && shown.contains("role=\"img\""))
+            // The page escapes the apostrophe of the title the same way on both sides: compare the drawing.
+            let path = { (svg: String) in svg.components(separatedBy: "d=\"").last?.components(separatedBy: "\"").first }
+            #expect(path(shown) == path(expected) && path(shown) != nil)
         }
     }
 

@@ -1,6 +1,7 @@
 import CIIAccess
 import CIICore
 import Hummingbird
+import QRCode
 
 /// A person's own settings: language, digest, password, authenticator app; and the language
 /// switch every page carries.
@@ -134,7 +135,11 @@ struct AccountController: Sendable {
         pages.renderer.render(
             "totp",
             title: pages.text("totp_title", state),
-            ["key": enrolment.key, "url": enrolment.url, "secret": enrolment.secret],
+            [
+                "key": enrolment.key, "url": enrolment.url, "secret": enrolment.secret,
+                // The otpauth:// link as a QR code (inline SVG, no image request); the key and link stay for those who cannot scan.
+                "qr": (try? QRCode(encoding: enrolment.url).svg(title: pages.text("totp_qr", state))) ?? "",
+            ],
             state: state,
             error: error,
             status: error == nil ? .ok : .unprocessableContent

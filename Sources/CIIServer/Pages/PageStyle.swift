@@ -36,5 +36,6 @@ enum PageStyle {
         tr.unread td { font-weight: 600; }
         .row { display: flex; gap: 1rem; align-items: center; margin-top: .75rem; }
         code { background: #eef1f5; padding: .1rem .3rem; border-radius: .25rem; }
+        .qr { margin: 1rem 0; } .qr svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
         """
 }

@@ -184,6 +184,7 @@ enum PageTemplates {
         {{<layout}}{{$body}}
         <h1>{{t.totp_title}}</h1>
         <p>{{t.totp_instructions}}</p>
+        {{#qr}}<figure id="totp-qr" class="qr">{{{qr}}}</figure>{{/qr}}
         <p>{{t.totp_key}} <code id="totp-key">{{key}}</code></p>
         <p><a href="{{url}}" id="totp-url">{{url}}</a></p>
         <form method="post" action="/account/totp/confirm" class="card">

@@ -141,9 +141,10 @@ enum PageText {
         "totp_remove": ("Revenir aux codes par e-mail", "Zurück zu Codes per E-Mail"),
         "totp_title": ("Application d'authentification", "Authentifizierungs-App"),
         "totp_instructions": (
-            "Ajoutez un compte dans votre application (par ex. FreeOTP, Microsoft ou Google Authenticator) avec cette clé, puis saisissez le code qu'elle affiche.",
-            "Fügen Sie in Ihrer App (z. B. FreeOTP, Microsoft oder Google Authenticator) ein Konto mit diesem Schlüssel hinzu und geben Sie den angezeigten Code ein."
+            "Scannez ce code QR avec votre application (par ex. FreeOTP, Microsoft ou Google Authenticator), ou saisissez-y la clé, puis entrez le code qu'elle affiche.",
+            "Scannen Sie diesen QR-Code mit Ihrer App (z. B. FreeOTP, Microsoft oder Google Authenticator) oder geben Sie dort den Schlüssel ein, und tragen Sie dann den angezeigten Code ein."
         ),
+        "totp_qr": ("Code QR de la clé de l'application d'authentification", "QR-Code des Schlüssels für die Authentifizierungs-App"),
         "totp_key": ("Clé :", "Schlüssel:"),
         "totp_confirm": ("Confirmer", "Bestätigen"),
         "totp_enrolled": ("L'application d'authentification est enregistrée.", "Die Authentifizierungs-App ist eingerichtet."),
