@@ -102,6 +102,40 @@ import Testing
 }
 
 @Suite struct ExampleConfigurationTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The example file and the reference are made from the declarations: they cannot drift from the code.
+    @Test func theExampleAndTheReferenceAreWhatTheDeclarationsMake() throws {
+        let example = try String(contentsOfFile: root.appendingPathComponent("config/dispositif.example.conf").path, encoding: .utf8)
+        #expect(example == NodeConfiguration.example, "run `ciid config example > config/dispositif.example.conf`")
+        let reference = try String(contentsOfFile: root.appendingPathComponent("docs/configuration.md").path, encoding: .utf8)
+        #expect(reference == NodeConfiguration.reference, "run `ciid config reference > docs/configuration.md`")
+        // Every key is in both, once.
+        for key in NodeConfiguration.keys {
+            #expect(reference.components(separatedBy: "| `\(key.key)` |").count == 2, "\(key.name)")
+            #expect(example.contains("\n\(key.key) = ") || example.contains("\n# \(key.key) = "), "\(key.name)")
+        }
+        #expect(Set(NodeConfiguration.keys.map(\.name)).count == NodeConfiguration.keys.count, "a key is declared twice")
+    }
+
+    /// Every key that has a value by default writes it and reads it back.
+    @Test func everyKeyReadsBackWhatItWrites() throws {
+        var custom = NodeConfiguration(role: .dispositif, id: try NodeID("orp-vs"), dispositif: .orp)
+        custom.mail = MailSettings(
+            relay: "smtp://127.0.0.1:2525",
+            security: .none,
+            from: "ciid@orp.test",
+            username: "u",
+            passwordFile: "p",
+            caFile: "c"
+        )
+        custom.access.publicURL = "https://ciid.orp.test"
+        custom.access.digestHour = nil
+        let text = custom.rendered(heading: "test")
+        #expect(try NodeConfiguration(parsing: text, file: "ciid.conf") == custom)
+        for key in NodeConfiguration.keys { #expect(key.value(in: custom) != nil, "\(key.name) was not written") }
+    }
+
     @Test func theCommittedExampleIsAValidConfiguration() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let path = root.appendingPathComponent("config/dispositif.example.conf").path
