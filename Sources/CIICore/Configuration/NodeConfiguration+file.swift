@@ -7,7 +7,7 @@ extension NodeConfiguration {
             "federation.maintenance_interval_seconds", "federation.heartbeat_seconds", "federation.manifest_days",
             "federation.clock_drift_seconds",
         ] as [String]
-    ).union(accessKeys).union(connectionKeys)
+    ).union(accessKeys).union(connectionKeys).union(metricsKeys)
 
     /// Reads the configuration from the text of `ciid.conf`.
     /// - Throws: ``ConfigError`` naming the file, the line and what is expected.
@@ -123,6 +123,7 @@ extension NodeConfiguration {
         )
         access = try Self.accessSettings(config, file: file)
         mail = try Self.mailSettings(config, file: file)
+        metrics = try Self.metricsSettings(config, file: file)
     }
 
     /// Reads `host:port` (an IPv6 host in brackets), port 0 to 65535.
@@ -209,6 +210,8 @@ extension NodeConfiguration {
         # Seconds a peer's signed request may be signed away from this node's clock (either way):
         # older or later requests are refused. Keep the clocks synchronised (NTP).
         clock_drift_seconds = \(federation.clockDriftSeconds)
+
+        \(renderedMetrics)
 
         \(renderedAccess)
         """
