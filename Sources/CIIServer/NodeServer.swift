@@ -17,6 +17,9 @@ public struct NodeServer: Sendable {
     public let checker: AlertChecker
     /// The node's metrics.
     public let metrics: NodeMetrics
+    /// Who may read `GET /metrics`: by default the addresses of `metrics.allow` and no token
+    /// (`ciid serve` adds the token of `metrics.token_file`).
+    public var metricsAccess: MetricsAccess
     /// Accounts, sessions, tokens, limits and the audit log.
     public let access: AccessControl
     /// The overlap alerts of each account.
@@ -47,13 +50,15 @@ public struct NodeServer: Sendable {
         self.inbox = inbox
         self.today = today
         self.connectionGuard = ConnectionGuard(configuration.connections)
+        self.metricsAccess = MetricsAccess(allow: configuration.metrics.allow)
     }
 
     /// The router with every route of the node.
     public func makeRouter() -> Router<NodeRequestContext> {
         let router = Router(context: NodeRequestContext.self)
         router.add(middleware: MetricsMiddleware())
-        StatusController(node: configuration.id, role: configuration.role, metrics: metrics).addRoutes(to: router)
+        StatusController(node: configuration.id, role: configuration.role).addRoutes(to: router)
+        MetricsController(metrics: metrics, access: metricsAccess).addRoutes(to: router)
         if configuration.role == .dispositif {
             CheckController(checker: checker, metrics: metrics, access: access, today: today).addRoutes(to: router)
             addPages(to: router)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIICore
 import Foundation
 
 /// `ciid`: one program for every node of the CII federation.
@@ -12,6 +13,7 @@ struct CIID: AsyncParsableCommand {
             Start with `ciid init`, give the node a federation key (`ciid keys`), import the
             institution's follow-ups (`ciid import`), then `ciid check` or `ciid serve`.
             """,
+        version: CIIVersion.current,
         subcommands: [
             InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self,
             JoinRequestCommand.self, JoinCommand.self, FederationCommand.self, OverlapsCommand.self, BackupCommand.self, RestoreCommand.self,

@@ -1,5 +1,6 @@
 import CIIAccess
 import CIICore
+import CIIServer
 import CIIStore
 import Curl
 import Foundation
@@ -19,6 +20,27 @@ enum NodeAccess {
     /// Who runs a CLI command, for the `os_user` detail of its audit entries (actor `cli`): the
     /// user behind `sudo`, or the shell's user.
     static var osUser: String { ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.userName }
+
+    /// The token of `metrics.token_file`, or nil when none is set.
+    /// - Throws: when the file cannot be read, others than its owner can read it, or the token
+    ///   is shorter than ``MetricsAccess/minimumTokenLength``.
+    static func metricsToken(_ directory: NodeDirectory, _ configuration: NodeConfiguration) throws -> String? {
+        guard let file = configuration.metrics.tokenFile else { return nil }
+        let token: String
+        do {
+            token = String(decoding: try SecureFile.readSecret(directory.resolve(file)), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines
+            )
+        } catch {
+            throw CLIError("metrics.token_file: \(error)")
+        }
+        guard token.count >= MetricsAccess.minimumTokenLength, !token.contains(where: \.isWhitespace) else {
+            throw CLIError(
+                "metrics.token_file: the token must be one line of at least \(MetricsAccess.minimumTokenLength) characters without spaces; make one with `openssl rand -base64 33`"
+            )
+        }
+        return token
+    }
 
     /// The mailer of the `[mail]` section, or nil when the node has no relay.
     static func mailer(_ directory: NodeDirectory, _ configuration: NodeConfiguration) throws -> (any Mailer)? {

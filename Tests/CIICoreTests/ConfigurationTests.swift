@@ -131,6 +131,7 @@ import Testing
         )
         custom.access.publicURL = "https://ciid.orp.test"
         custom.access.digestHour = nil
+        custom.metrics.tokenFile = "keys/metrics.token"
         let text = custom.rendered(heading: "test")
         #expect(try NodeConfiguration(parsing: text, file: "ciid.conf") == custom)
         for key in NodeConfiguration.keys { #expect(key.value(in: custom) != nil, "\(key.name) was not written") }

@@ -179,16 +179,23 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await app.test(.live) { client in
             _ = try await post(client, "{\"avs\": \"\(known.formatted)\"}", token: token)
+            _ = try await post(client, "{\"avs\": \"756.9217.0769.85\"}", token: token)
             _ = try await post(client, "{\"avs\": \"1\"}", token: token)
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == "{\"status\":\"ok\",\"node\":\"orp-vs\",\"role\":\"dispositif\"}")
             }
+            // The default `metrics.allow` is loopback, where the test client is.
             try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
                 let text = String(buffer: response.body)
-                #expect(text.contains("ciid_checks_total{outcome=\"known\"} 1"))
+                // A hit and a miss are counted alike: the metrics tell no answer.
+                #expect(text.contains("ciid_checks_total{outcome=\"answered\"} 2"))
+                #expect(!text.contains("\"known\"") && !text.contains("\"unknown\""))
                 #expect(text.contains("ciid_checks_total{outcome=\"invalid_avs\"} 1"))
-                #expect(text.contains("ciid_check_duration_seconds_count 1"))
+                #expect(text.contains("ciid_check_duration_seconds_count 2"))
+                #expect(text.contains("ciid_build_info{version=\"\(CIIVersion.current)\""))
+                #expect(text.contains("\nprocess_open_fds "))
             }
         }
     }

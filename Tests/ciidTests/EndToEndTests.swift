@@ -130,7 +130,7 @@ import Testing
         let health = try Curl.perform(HTTPRequest(url: "https://localhost:\(port)/healthz", caFile: ca))
         #expect(health.text.contains("\"node\":\"orp-vs\""))
         let metrics = try Curl.perform(HTTPRequest(url: "https://localhost:\(port)/metrics", caFile: ca))
-        #expect(metrics.text.contains("ciid_checks_total{outcome=\"known\"} 1"))
+        #expect(metrics.text.contains("ciid_checks_total{outcome=\"answered\"} 1"))
         // Real TLS: without the node's CA, the client refuses the certificate.
         #expect(throws: CurlError.self) { try Curl.perform(HTTPRequest(url: "https://localhost:\(port)/healthz", timeoutSeconds: 10)) }
 

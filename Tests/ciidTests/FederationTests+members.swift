@@ -146,5 +146,10 @@ extension FederationTests {
         #expect(try federation.send("GET", "/federation/digest", to: "orp-vs", as: "cii-vs").status == 200)
         for _ in 0..<3 { #expect(try federation.send("GET", "/federation/changes?after=0", to: "orp-vs", as: "cms-vs").status == 200) }
         #expect(try metric("changes", "cache") >= 2)
+        // The federation's metrics, recorded through swift-metrics, are promtool-clean too.
+        let text = try Curl.perform(HTTPRequest(url: "\(try federation.url("orp-vs"))/metrics", caFile: try federation.caFile("orp-vs"))).text
+        #expect(text.contains("# HELP ciid_federation_answers_total "))
+        let checked = try Promtool.check(text)
+        #expect(checked.status == 0, "promtool check metrics:\n\(checked.output)")
     }
 }

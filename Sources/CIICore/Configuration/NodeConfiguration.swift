@@ -31,6 +31,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var access = AccessSettings()
     /// The mail relay for login codes and digests; nil when the node sends no mail.
     public var mail: MailSettings?
+    /// Who may read `GET /metrics`.
+    public var metrics = MetricsSettings()
 
     /// How often and how long the federation's background work runs.
     public struct FederationTimings: Sendable, Hashable {

@@ -1,13 +1,18 @@
+import CIICore
+import CIIFederation
 public import Prometheus
 
-/// The node's own Prometheus metrics, kept in one registry that `GET /metrics` emits.
+/// The node's own Prometheus metrics, kept in one registry that `GET /metrics` emits with the
+/// process's (``ProcessMetrics``).
+///
+/// No metric tells an answer: a check is counted `answered` whether or not the person is known
+/// elsewhere, so that whoever reads the metrics learns how many checks were made, never which hit.
 public final class NodeMetrics: Sendable {
-    /// The registry (also given to swift-metrics in `ciid serve`, so HTTP metrics land here too).
+    /// The registry (also given to swift-metrics in `ciid serve`, through ``DescribedMetricsFactory``,
+    /// so that HTTP and federation metrics land here too).
     public let registry: PrometheusCollectorRegistry
-    /// Checks answered with at least one other dispositif.
-    public let checksKnown: Counter
-    /// Checks answered with no other dispositif.
-    public let checksUnknown: Counter
+    /// Checks answered, known elsewhere or not.
+    public let checksAnswered: Counter
     /// Checks refused for a bad AVS number.
     public let checksInvalid: Counter
     /// Checks refused because the caller was not logged in or its token lacks the scope.
@@ -21,21 +26,25 @@ public final class NodeMetrics: Sendable {
     /// Time to answer a check in-process (fingerprint, lookup, answer).
     public let checkDuration: DurationHistogram
 
-    /// Registers the metrics in `registry`.
+    /// Registers the metrics in `registry`, with `ciid_build_info`.
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         let checks = MetricNameDescriptor(
             namespace: "ciid",
             metricName: "checks",
             unitName: "total",
-            helpText: "Alert checks answered, by outcome"
+            helpText: "Alert checks by outcome: answered (known elsewhere or not, never told apart), invalid_avs, forbidden, rate_limited"
         )
-        checksKnown = registry.makeCounter(descriptor: checks, labels: [("outcome", "known")])
-        checksUnknown = registry.makeCounter(descriptor: checks, labels: [("outcome", "unknown")])
+        checksAnswered = registry.makeCounter(descriptor: checks, labels: [("outcome", "answered")])
         checksInvalid = registry.makeCounter(descriptor: checks, labels: [("outcome", "invalid_avs")])
         checksForbidden = registry.makeCounter(descriptor: checks, labels: [("outcome", "forbidden")])
         checksLimited = registry.makeCounter(descriptor: checks, labels: [("outcome", "rate_limited")])
-        let logins = MetricNameDescriptor(namespace: "ciid", metricName: "logins", unitName: "total", helpText: "Login steps, by outcome")
+        let logins = MetricNameDescriptor(
+            namespace: "ciid",
+            metricName: "logins",
+            unitName: "total",
+            helpText: "Login steps on the caseworkers' pages, by outcome: ok or refused"
+        )
         loginsSucceeded = registry.makeCounter(descriptor: logins, labels: [("outcome", "ok")])
         loginsRefused = registry.makeCounter(descriptor: logins, labels: [("outcome", "refused")])
         checkDuration = registry.makeDurationHistogram(
@@ -51,5 +60,21 @@ public final class NodeMetrics: Sendable {
                 .milliseconds(1), .milliseconds(10),
             ]
         )
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "ciid",
+                metricName: "build",
+                unitName: "info",
+                helpText: "Always 1: the release of ciid and the federation wire version it speaks"
+            ),
+            labels: [("version", CIIVersion.current), ("wire_version", String(Batch.wireVersion))]
+        ).set(to: 1)
+    }
+
+    /// Appends the metrics in Prometheus text format to `buffer`: the registry's, then the
+    /// process's, read now.
+    public func emit(into buffer: inout [UInt8]) {
+        registry.emit(into: &buffer)
+        ProcessMetrics.read()?.emit(into: &buffer)
     }
 }

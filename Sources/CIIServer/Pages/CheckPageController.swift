@@ -61,7 +61,7 @@ struct CheckPageController: Sendable {
             return pages.unavailable(error, state: state, context: context)
         }
         pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
-        (answer.matches.isEmpty ? pages.metrics.checksUnknown : pages.metrics.checksKnown).increment()
+        pages.metrics.checksAnswered.increment()  // the same for a hit and a miss: metrics tell no answer
         return page(state, session: session, data: ["result": Self.result(answer, language: state.language)])
     }
 

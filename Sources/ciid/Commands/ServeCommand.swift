@@ -7,7 +7,6 @@ import CIIStore
 import Foundation
 import Logging
 import Metrics
-import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -50,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "ciid")
         let metrics = NodeMetrics()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        MetricsSystem.bootstrap(DescribedMetricsFactory(registry: metrics.registry))
 
         let store = try NodeStore(path: directory.database)
         let federation = try FederationState.load(directory: directory, node: configuration.id)
@@ -65,6 +64,15 @@ struct ServeCommand: AsyncParsableCommand {
         let inbox = AlertInbox(node: store, access: access)
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)
         server.benchRoute = benchRoute
+        let metricsToken = try NodeAccess.metricsToken(directory, configuration)
+        server.metricsAccess = MetricsAccess(allow: configuration.metrics.allow, token: metricsToken)
+        let allowed = configuration.metrics.allow.map(\.description).joined(separator: ", ")
+        switch (allowed.isEmpty, metricsToken == nil) {
+        case (true, true): logger.warning("/metrics answers nobody: metrics.allow is none and no metrics.token_file is set")
+        case (true, false): logger.info("/metrics answers requests with the token of metrics.token_file")
+        case (false, true): logger.info("/metrics answers \(allowed) (metrics.allow)")
+        case (false, false): logger.info("/metrics answers \(allowed) (metrics.allow), and requests with the token of metrics.token_file")
+        }
         var services: [any Service] = []
         if configuration.role == .dispositif {
             services.append(AccessMaintenance(access: access, inbox: inbox))

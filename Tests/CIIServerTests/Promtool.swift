@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// Runs Prometheus's `promtool check metrics` (Debian's `prometheus` package, `make deps-test`).
+enum Promtool {
+    /// The `promtool` on the `PATH`, or nil.
+    static var path: String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + ["/usr/bin"]
+        return folders.map { "\($0)/promtool" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The exit status and output of `promtool check metrics` given `text`; records an issue
+    /// and throws when promtool is missing.
+    static func check(_ text: String) throws -> (status: Int32, output: String) {
+        let promtool = try #require(path, "promtool is missing: install Debian's `prometheus` package (make deps-test)")
+        let input = NSTemporaryDirectory() + "metrics-" + UUID().uuidString + ".txt"
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: promtool)
+        process.arguments = ["check", "metrics"]
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
