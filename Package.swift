@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Sodium", targets: ["Sodium"]),
         .library(name: "Curl", targets: ["Curl"]),
         .library(name: "CIIAccess", targets: ["CIIAccess"]),
+        .library(name: "CIIAudit", targets: ["CIIAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -86,11 +87,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // People and access: accounts, passwords, second factor, sessions, tokens, rate limits, mail, audit log.
+        // The audit log: append-only, hash-chained monthly files, written by the server and the CLI.
+        .target(
+            name: "CIIAudit",
+            dependencies: [
+                "CIIStore", "Sodium",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // People and access: accounts, passwords, second factor, sessions, tokens, rate limits, mail.
         .target(
             name: "CIIAccess",
             dependencies: [
-                "CIICore", "CIIStore", "Sodium", "Curl",
+                "CIICore", "CIIStore", "CIIAudit", "Sodium", "Curl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,6 +119,7 @@ let package = Package(
                 "CIIStore",
                 "CIIFederation",
                 "CIIAccess",
+                "CIIAudit",
                 "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -132,6 +145,7 @@ let package = Package(
                 "CIIImport",
                 "CIIFederation",
                 "CIIAccess",
+                "CIIAudit",
                 "CIIServer",
                 "CIISynthetic",
                 "Sodium",
@@ -173,15 +187,16 @@ let package = Package(
         .testTarget(
             name: "CIIAccessTests",
             dependencies: [
-                "CIICore", "CIIStore", "CIIAccess", "Sodium", "Curl",
+                "CIICore", "CIIStore", "CIIAccess", "CIIAudit", "Sodium", "Curl",
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIServerTests",
             dependencies: [
-                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIFederation", "Curl", "QRCode",
+                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "Curl", "QRCode",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -190,6 +205,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ciidTests", dependencies: ["ciid", "Curl", "CIICore", "CIIStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ciidTests", dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,3 +1,4 @@
+public import CIIAudit
 public import CIICore
 public import Foundation
 public import Logging

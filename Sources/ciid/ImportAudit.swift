@@ -1,4 +1,4 @@
-import CIIAccess
+import CIIAudit
 import CIIImport
 import CIIStore
 import Foundation

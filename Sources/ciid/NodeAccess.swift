@@ -1,4 +1,5 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIServer
 import CIIStore

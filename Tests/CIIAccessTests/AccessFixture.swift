@@ -1,3 +1,4 @@
+import CIIAudit
 import CIICore
 import Curl
 import Foundation

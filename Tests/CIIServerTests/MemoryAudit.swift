@@ -1,4 +1,5 @@
 import CIIAccess
+import CIIAudit
 import Synchronization
 
 /// Audit events kept in memory, for assertions.

@@ -1,3 +1,4 @@
+import CIIAudit
 public import CIIStore
 import Foundation
 

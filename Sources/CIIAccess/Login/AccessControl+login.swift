@@ -1,3 +1,4 @@
+import CIIAudit
 import CIICore
 import Foundation
 import GRDB

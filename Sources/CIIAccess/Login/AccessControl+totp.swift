@@ -1,3 +1,4 @@
+import CIIAudit
 import Foundation
 import GRDB
 import HummingbirdOTP

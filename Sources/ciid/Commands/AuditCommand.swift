@@ -1,5 +1,6 @@
 import ArgumentParser
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIStore
 import Foundation

@@ -3,7 +3,7 @@ import Sodium
 import Synchronization
 import Testing
 
-@testable import CIIAccess
+@testable import CIIAudit
 
 /// A clock the tests move.
 final class AuditTestClock: Sendable {
