@@ -4,6 +4,7 @@ extension NodeConfiguration {
         "access.inactivity_days", "access.lockout_failures", "access.lockout_minutes", "access.session_idle_minutes",
         "access.session_absolute_hours", "access.code_minutes", "access.checks_per_minute", "access.checks_per_day",
         "access.token_checks_per_minute", "access.token_checks_per_day", "access.digest_hour", "access.audit_retention_days",
+        "access.audit_queue_limit",
         "access.public_url", "mail.relay", "mail.security", "mail.from", "mail.username", "mail.password_file", "mail.ca_file",
     ]
 
@@ -23,6 +24,7 @@ extension NodeConfiguration {
         access.tokenChecksPerMinute = try number("token_checks_per_minute", access.tokenChecksPerMinute, 1...10_000_000)
         access.tokenChecksPerDay = try number("token_checks_per_day", access.tokenChecksPerDay, 1...1_000_000_000)
         access.auditRetentionDays = try number("audit_retention_days", access.auditRetentionDays, 365...36_500)
+        access.auditQueueLimit = try number("audit_queue_limit", access.auditQueueLimit, 100...10_000_000)
         if let value = config.values["access.digest_hour"] {
             if value.text == "off" {
                 access.digestHour = nil
@@ -134,6 +136,9 @@ extension NodeConfiguration {
             digest_hour = \(access.digestHour.map(String.init) ?? "off")
             # Days the audit log (DATA/audit/) keeps its entries; at least 365.
             audit_retention_days = \(access.auditRetentionDays)
+            # Audit events that may wait in memory for the disk; when full (or the disk refuses
+            # writes), checks and other reads answer 503 rather than go unrecorded.
+            audit_queue_limit = \(access.auditQueueLimit)
             # The https:// address caseworkers use, for links in e-mails.
             \(access.publicURL.map { "public_url = \($0)" } ?? "# public_url = https://ciid.orp.vs.ch")
 

@@ -72,7 +72,11 @@ struct CheckPageController: Sendable {
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
-        pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        do {
+            try await pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        } catch {
+            return page(state, error: pages.text("audit_unavailable", state), status: .serviceUnavailable)  // the writer logs why, once
+        }
         (answer.matches.isEmpty ? pages.metrics.checksUnknown : pages.metrics.checksKnown).increment()
         return page(state, data: ["result": Self.result(answer, language: state.language)])
     }
