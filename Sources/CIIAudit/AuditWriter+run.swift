@@ -31,6 +31,8 @@ extension AuditWriter {
             }
         }
         await drainAtShutdown()
+        pending.withLock { $0.finished = true }
+        _ = try? await drain()  // reads that came during the last drain: written, or refused
         var stopped = status
         stopped.running = false
         stateFile.write(stopped, logger: logger)

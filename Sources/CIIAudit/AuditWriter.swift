@@ -57,6 +57,8 @@ public final class AuditWriter: Service, Sendable {
         var wantsBatch = false
         /// Set on graceful shutdown.
         var stopping = false
+        /// Set once ``run()`` has returned: nothing writes any more, reads are refused.
+        var finished = false
         /// What `ciid status` is told.
         var status = AuditWriterStatus()
         /// Events dropped since the queue became full.
@@ -125,6 +127,7 @@ public final class AuditWriter: Service, Sendable {
             let (outcome, waiter) = pending.withLock { pending -> (Result<Int, AuditError>, CheckedContinuation<Void, Never>?) in
                 let waiter = pending.waiter
                 pending.waiter = nil
+                guard !pending.finished else { return (.failure(AuditError(.unavailable, "the audit writer has stopped")), waiter) }
                 guard pending.queued < queueLimit else {
                     let reason = pending.status.failure.map { ": the log cannot be written (\($0.reason))" } ?? ": the disk is too slow for the load"
                     return (

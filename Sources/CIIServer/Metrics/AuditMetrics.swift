@@ -26,7 +26,9 @@ public final class AuditMetrics: AuditObserver {
         writable = registry.makeGauge(
             descriptor: name("writable", "", "1 while the audit log takes writes, 0 while it cannot be written (checks and reads answer 503)")
         )
-        writeFailures = registry.makeCounter(descriptor: name("write_failures", "total", "Appends to the audit log that failed"))
+        writeFailures = registry.makeCounter(
+            descriptor: name("write_failures", "total", "Writes to the audit folder that failed (appends, and probes while it cannot be written)")
+        )
         dropped = registry.makeCounter(
             descriptor: name("dropped_events", "total", "Audit events other than reads dropped because the audit queue was full")
         )
