@@ -12,6 +12,8 @@ public struct AuditError: Error, Sendable, CustomStringConvertible {
         case corrupt
         /// The request was refused (a retention shorter than the law allows, a file that exists).
         case refused
+        /// The event cannot be taken now: the queue of events waiting to be written is full.
+        case unavailable
     }
 
     /// The kind of failure.

@@ -59,4 +59,7 @@ public struct AuditKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let adminAction = AuditKind(rawValue: "admin_action")
     /// The audit log was exported (`ciid audit export`).
     public static let auditExported = AuditKind(rawValue: "audit_exported")
+    /// The audit log was searched for one person (`ciid audit person`, right of access): the
+    /// person's fingerprints and the number of entries found.
+    public static let auditPerson = AuditKind(rawValue: "audit_person")
 }

@@ -11,4 +11,9 @@ extension AuditLog: AuditRecorder {
             Logger(label: "ciid.audit").critical("an audit event (\(event.kind)) could not be written: \(error)")
         }
     }
+
+    /// Appends `event` at once (a write and an `fsync`), blocking the caller: for CLI commands.
+    public func commit(_ event: AuditEvent) async throws(AuditError) {
+        try append([event])
+    }
 }

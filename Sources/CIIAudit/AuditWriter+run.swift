@@ -5,6 +5,7 @@ import Synchronization
 extension AuditWriter {
     /// Writes batches until graceful shutdown (or cancellation), then everything that waits.
     public func run() async throws {
+        stateFile.write(status, logger: logger)
         var nextPurge = ContinuousClock.now
         var failures = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -13,14 +14,14 @@ extension AuditWriter {
                 nextPurge = .now + purgeInterval
             }
             do {
-                let written = try await drain()
-                if failures > 0 { logger.notice("the audit log is writable again: \(written) waiting events written") }
+                if status.failure != nil, backlog == 0 {
+                    try await probe()  // nothing waits to prove the log writable again
+                } else {
+                    _ = try await drain()
+                }
                 failures = 0
             } catch {
-                failures += 1
-                if failures == 1 || failures % 50 == 0 {
-                    logger.error("cannot write the audit log (attempt \(failures), \(backlog) events kept in memory, retrying): \(error)")
-                }
+                failures += 1  // logged once by the writer when the log became unwritable
             }
             let pause = failures == 0 ? flushInterval : min(flushInterval * (1 << min(failures, 8)), .seconds(30))
             await withGracefulShutdownHandler {
@@ -30,6 +31,11 @@ extension AuditWriter {
             }
         }
         await drainAtShutdown()
+        pending.withLock { $0.finished = true }
+        _ = try? await drain()  // reads that came during the last drain: written, or refused
+        var stopped = status
+        stopped.running = false
+        stateFile.write(stopped, logger: logger)
     }
 
     /// Writes what is left, trying a few times; says how many events are lost if it cannot.
@@ -47,7 +53,7 @@ extension AuditWriter {
         logger.critical("stopping with \(backlog) audit events that could not be written: \(lastError.map { "\($0)" } ?? "")")
     }
 
-    /// Waits `pause`, or less if shutdown comes or (when `wantsBatch`) ``batchSize`` events wait.
+    /// Waits `pause`, or less if shutdown comes, a read waits for its audit, or (when `wantsBatch`) ``batchSize`` events wait.
     private func waitForWork(_ pause: Duration, wantsBatch: Bool) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await Task.sleep(for: pause) }
@@ -57,12 +63,14 @@ extension AuditWriter {
         }
     }
 
-    /// Returns once woken (by ``record(_:)``, shutdown or cancellation).
+    /// Returns once woken (by ``record(_:)``, ``commit(_:)``, shutdown or cancellation).
     private func waitForWake(wantsBatch: Bool) async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let ready = pending.withLock { pending -> Bool in
-                    if pending.stopping || Task.isCancelled || (wantsBatch && pending.events.count >= batchSize) { return true }
+                    if pending.stopping || Task.isCancelled || pending.readers > 0 || (wantsBatch && pending.events.count >= batchSize) {
+                        return true
+                    }
                     pending.waiter = continuation
                     pending.wantsBatch = wantsBatch
                     return false

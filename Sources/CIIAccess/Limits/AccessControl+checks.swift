@@ -1,4 +1,5 @@
 import CIIAudit
+public import CIIAudit
 public import CIICore
 import Foundation
 
@@ -40,9 +41,25 @@ extension AccessControl {
         return limiter.remainingToday(principal.auditName, at: moment.timeIntervalSince1970, dayOffset: localOffset(moment), perDay: perDay)
     }
 
-    /// Writes a check to the audit log: who, when, the fingerprint and the number of matches.
-    public func recordCheck(_ principal: Principal, fingerprint: Fingerprint, matches: Int) {
-        record(.check, actor: principal.auditName, [("fingerprint", fingerprint.hex), ("matches", String(matches))])
+    /// Writes a check to the audit log (who, when, the fingerprint and the number of matches) and
+    /// returns once it is durable: answer the check only then.
+    /// - Throws: ``AuditError`` when the audit log cannot take it (queue full, disk refusing
+    ///   writes): do not answer the check (503).
+    public func recordCheck(_ principal: Principal, fingerprint: Fingerprint, matches: Int) async throws(AuditError) {
+        try await recordRead(.check, actor: principal.auditName, [("fingerprint", fingerprint.hex), ("matches", String(matches))])
+    }
+
+    /// Writes a read of personal data (a check, a listing of alerts…) to the audit log and returns
+    /// once it is durable: answer the read only then. Name people by fingerprint, never by number.
+    /// - Throws: ``AuditError`` when the audit log cannot take it: do not answer the read (503).
+    public func recordRead(
+        _ kind: AuditKind,
+        actor: String,
+        subject: String? = nil,
+        outcome: String = "ok",
+        _ details: [(String, String)] = []
+    ) async throws(AuditError) {
+        try await audit.commit(AuditEvent(time: now(), kind: kind, actor: actor, subject: subject, outcome: outcome, detailList: details))
     }
 
     /// Writes a refused check (a malformed AVS number) to the audit log, without the number.

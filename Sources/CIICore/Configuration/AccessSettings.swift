@@ -24,6 +24,8 @@ public struct AccessSettings: Sendable, Hashable {
     public var digestHour: Int? = 7
     /// Days the audit log keeps its entries (at least 365).
     public var auditRetentionDays = 400
+    /// Audit events that may wait in memory to be written; when full, reads answer 503.
+    public var auditQueueLimit = 100_000
     /// The address caseworkers type to reach the node's pages, used in e-mails (e.g. https://ciid.orp.vs.ch:8443).
     public var publicURL: String?
 

@@ -41,6 +41,13 @@ extension NodeConfiguration {
             365...36_500,
             help: "Days the audit log (DATA/audit/) keeps its entries; at least 365."
         ),
+        .integer(
+            "access.audit_queue_limit",
+            \.access.auditQueueLimit,
+            100...10_000_000,
+            help:
+                "Audit events that may wait in memory for the disk; when full (or the disk refuses writes), checks and other reads answer 503 rather than go unrecorded."
+        ),
         .optionalText(
             "access.public_url",
             \.access.publicURL,

@@ -10,17 +10,24 @@ struct AlertsController: Sendable {
 
     func addRoutes(to router: RouterGroup<NodeRequestContext>) {
         router.get("/alerts") { request, context in
-            self.page(PageState(request: request, context: context), session: try context.signedIn(), context: context)
+            await self.page(PageState(request: request, context: context), session: try context.signedIn(), context: context)
         }
         router.post("/alerts/{id}/read") { request, context in try await self.markRead(request, context: context) }
     }
 
-    func page(_ state: PageState, session: Session, context: NodeRequestContext, notice: String? = nil) -> Response {
+    func page(_ state: PageState, session: Session, context: NodeRequestContext, notice: String? = nil) async -> Response {
         let listing: AlertListing
-        do {
-            listing = try pages.inbox.listing(for: session.account, client: context.clientAddress)
+        do throws(AlertListingError) {
+            listing = try await pages.inbox.listing(for: session.account, client: context.clientAddress)
         } catch {
-            return pages.unavailable(error, state: state, context: context)
+            switch error {
+            case .audit:
+                // Nothing is shown without its audit entry; the writer logs why, once.
+                let text = pages.text("audit_unavailable", state)
+                return pages.renderer.message(pages.text("error_title", state), text, back: "/check", state: state, status: .serviceUnavailable)
+            case .storage(let failure):
+                return pages.unavailable(failure, state: state, context: context)
+            }
         }
         let alerts = listing.alerts
         let rows: [[String: Any]] = alerts.map { alert in

@@ -60,7 +60,11 @@ struct CheckPageController: Sendable {
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
-        pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        do {
+            try await pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        } catch {
+            return page(state, session: session, error: pages.text("audit_unavailable", state), status: .serviceUnavailable)  // the writer logs why, once
+        }
         pages.metrics.checksAnswered.increment()  // the same for a hit and a miss: metrics tell no answer
         return page(state, session: session, data: ["result": Self.result(answer, language: state.language)])
     }

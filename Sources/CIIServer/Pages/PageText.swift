@@ -203,6 +203,10 @@ enum PageText {
             "Le service est momentanément indisponible ; l'administrateur a été informé.",
             "Der Dienst ist vorübergehend nicht verfügbar; die Administration wurde informiert."
         ),
+        "audit_unavailable": (
+            "La vérification n'a pas été faite : le journal d'audit ne peut pas être écrit pour l'instant, et aucune vérification n'a lieu sans y être inscrite. L'administrateur en est averti ; réessayez plus tard.",
+            "Die Prüfung wurde nicht durchgeführt: Das Audit-Protokoll kann im Moment nicht geschrieben werden, und keine Prüfung erfolgt, ohne darin festgehalten zu werden. Die Administration ist informiert; versuchen Sie es später erneut."
+        ),
         "invalid_field": ("Une saisie n'est pas valable :", "Eine Eingabe ist ungültig:"),
     ]
 }

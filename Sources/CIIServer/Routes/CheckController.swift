@@ -73,7 +73,11 @@ public struct CheckController: Sendable {
             throw APIError(.internalServerError, code: "check.unavailable", message: "The replica cannot be read; the administrator has been told.")
         }
         metrics.checkDuration.record(ContinuousClock.now - started)
-        access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        do {
+            try await access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
+        } catch {
+            throw APIError.auditUnavailable  // the writer logs why, once
+        }
         metrics.checksAnswered.increment()  // the same for a hit and a miss: metrics tell no answer
         return Response(
             status: .ok,

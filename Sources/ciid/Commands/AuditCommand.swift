@@ -10,13 +10,13 @@ import Sodium
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Verify the node's audit log, or export it as CSV for the data protection officer.",
+        abstract: "Verify the node's audit log, export it as CSV for the data protection officer, or list what it holds about one person.",
         discussion: """
             The audit log (DATA/audit/, one file per month) holds every login, code sent, password and
             account change, check (account, time, fingerprint, number of matches: never the AVS number),
             alert read and admin action, chained by MACs under DATA/keys/audit.key.
             """,
-        subcommands: [Verify.self, Export.self]
+        subcommands: [Verify.self, Export.self, Person.self]
     )
 
     struct Verify: ParsableCommand {

@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let (directory, configuration) = try node.load()
         let portFile = self.portFile
+        // A file size limit (RLIMIT_FSIZE) then makes a write fail with EFBIG, which the audit
+        // writer reports, instead of killing the node.
+        signal(SIGXFSZ, SIG_IGN)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -60,7 +63,13 @@ struct ServeCommand: AsyncParsableCommand {
             certificate: directory.resolve(configuration.tlsCertificate),
             key: directory.resolve(configuration.tlsKey)
         )
-        let auditWriter = AuditWriter(log: try NodeAccess.auditLog(directory, configuration), logger: logger)
+        let queueLimit = configuration.access.auditQueueLimit
+        let auditWriter = AuditWriter(
+            log: try NodeAccess.auditLog(directory, configuration),
+            queueLimit: queueLimit,
+            observer: AuditMetrics(registry: metrics.registry, queueLimit: queueLimit),
+            logger: logger
+        )
         let access = try NodeAccess.control(directory, configuration, audit: auditWriter, mailer: try NodeAccess.mailer(directory, configuration))
         let inbox = AlertInbox(node: store, access: access)
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAudit
 import CIICore
 import CIIFederation
 import CIIStore
@@ -14,6 +15,9 @@ struct StatusCommand: ParsableCommand {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(seconds)))
     }
 
+    /// Whether process `pid` exists (perhaps another user's).
+    static func isRunning(_ pid: Int32) -> Bool { pid > 0 && (kill(pid, 0) == 0 || errno == EPERM) }
+
     func run() throws {
         let (directory, configuration) = try node.load()
         let store = try NodeStore(path: directory.database)
@@ -26,6 +30,9 @@ struct StatusCommand: ParsableCommand {
         } else {
             print("file modes    \(exposed.count) to fix: only the node's owner may read its data")
             for file in exposed { print("  EXPOSED       \(file.advice)") }
+        }
+        if let audit = AuditStateFile(directory: AuditLog.directory(of: directory)).read() {
+            print("audit         \(audit.running && Self.isRunning(audit.pid) ? audit.description : "the node is not running")")
         }
         print("window        \(configuration.window)")
         print("keys          \(keys.isEmpty ? "none" : keys.map { "\($0.epoch) (id \($0.keyID))" }.joined(separator: ", "))")
