@@ -1,20 +1,32 @@
 extension NodeConfiguration {
-    /// The keys of the `[access]` and `[mail]` sections.
+    /// The keys of the `[access]` and `[mail]` sections (with the lock-out keys of old files, refused with a reason).
     static let accessKeys: Set<String> = [
-        "access.inactivity_days", "access.lockout_failures", "access.lockout_minutes", "access.session_idle_minutes",
+        "access.inactivity_days", "access.hash_threads", "access.hash_queue", "access.session_idle_minutes",
         "access.session_absolute_hours", "access.code_minutes", "access.checks_per_minute", "access.checks_per_day",
         "access.token_checks_per_minute", "access.token_checks_per_day", "access.digest_hour", "access.audit_retention_days",
-        "access.public_url", "mail.relay", "mail.security", "mail.from", "mail.username", "mail.password_file", "mail.ca_file",
+        "access.public_url", "access.lockout_failures", "access.lockout_minutes", "mail.relay", "mail.security", "mail.from", "mail.username",
+        "mail.password_file", "mail.ca_file",
     ]
 
     static func accessSettings(_ config: ConfigFile, file: String) throws(ConfigError) -> AccessSettings {
         var access = AccessSettings()
+        for gone in ["access.lockout_failures", "access.lockout_minutes"] {
+            if let value = config.values[gone] {
+                throw ConfigError(
+                    file: file,
+                    line: value.line,
+                    "\(gone) is gone: accounts are no longer locked, failed logins are slowed down instead; remove the line"
+                )
+            }
+        }
         func number(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
             try integer(config.values["access.\(key)"], default: fallback, range: range, name: "access.\(key)", file: file)
         }
         access.inactivityDays = try number("inactivity_days", access.inactivityDays, 1...3650)
-        access.lockoutFailures = try number("lockout_failures", access.lockoutFailures, 1...100)
-        access.lockoutMinutes = try number("lockout_minutes", access.lockoutMinutes, 1...10_080)
+        if let value = config.values["access.hash_threads"], value.text != "auto" {
+            access.hashThreads = try integer(value, default: 1, range: 1...256, name: "access.hash_threads (or `auto`)", file: file)
+        }
+        access.hashQueue = try number("hash_queue", access.hashQueue, 0...10_000)
         access.sessionIdleMinutes = try number("session_idle_minutes", access.sessionIdleMinutes, 1...1440)
         access.sessionAbsoluteHours = try number("session_absolute_hours", access.sessionAbsoluteHours, 1...168)
         access.codeMinutes = try number("code_minutes", access.codeMinutes, 1...60)
@@ -116,9 +128,11 @@ extension NodeConfiguration {
             [access]
             # Days without a login after which an account is disabled (four months); the admin renews it.
             inactivity_days = \(access.inactivityDays)
-            # Failed logins in a row that lock an account, and for how many minutes.
-            lockout_failures = \(access.lockoutFailures)
-            lockout_minutes = \(access.lockoutMinutes)
+            # Threads that hash passwords at login (Argon2id, about 0.1 s each), apart from those
+            # answering checks: `auto` is one fewer than the cores, at least one. Logins beyond
+            # `hash_queue` waiting ones are answered 503 with Retry-After.
+            hash_threads = \(access.hashThreads.map(String.init) ?? "auto")
+            hash_queue = \(access.hashQueue)
             # A session ends after this many idle minutes, and after this many hours in any case.
             session_idle_minutes = \(access.sessionIdleMinutes)
             session_absolute_hours = \(access.sessionAbsoluteHours)

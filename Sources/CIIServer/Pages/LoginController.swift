@@ -43,16 +43,17 @@ struct LoginController: Sendable {
         case .success(let value): form = value
         case .failure(let refusal): return refusal
         }
-        let email = form["email"] ?? ""
         do {
-            switch try await pages.access.beginLogin(email: email, password: form["password"] ?? "", client: context.clientAddress) {
+            switch try await pages.access.beginLogin(email: form["email"] ?? "", password: form["password"] ?? "", client: context.clientAddress) {
             case .pending(let pending):
                 var response = Pages.redirect("/login/code")
                 response.setCookie(Pages.cookie(Pages.loginCookie, pending.token, maxAge: pages.access.settings.codeMinutes * 60))
                 return response
             case .refused(let refusal):
+                // The e-mail typed is not shown again: an unknown e-mail, a wrong password and a
+                // slowed-down attempt get the same page, byte for byte.
                 pages.metrics.loginsRefused.increment()
-                return loginPage(state, email: email, error: refusal.message(state.language), status: Self.status(refusal))
+                return refused(refusal, state: state)
             }
         } catch {
             return pages.unavailable(error, state: state, context: context)
@@ -83,7 +84,7 @@ struct LoginController: Sendable {
         }
         guard let token = request.cookies[Pages.loginCookie]?.value else { return Pages.redirect("/login") }
         do {
-            switch try pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
+            switch try await pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
             case .session(let opened):
                 pages.metrics.loginsSucceeded.increment()
                 var response = Pages.redirect(opened.session.account.mustChangePassword ? "/account/password" : "/check")
@@ -99,7 +100,7 @@ struct LoginController: Sendable {
                     status: .unauthorized
                 )
             case .refused(let refusal):
-                var response = loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+                var response = refused(refusal, state: state)
                 response.setCookie(Pages.cookie(Pages.loginCookie, "ended", maxAge: 0))
                 return response
             }
@@ -125,7 +126,7 @@ struct LoginController: Sendable {
                 }
                 return response
             case .refused(let refusal):
-                return loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+                return refused(refusal, state: state)
             }
         } catch {
             return pages.unavailable(error, state: state, context: context)
@@ -144,12 +145,18 @@ struct LoginController: Sendable {
         return response
     }
 
+    /// The login page explaining `refusal`, with `Retry-After` when the hashing threads are busy.
+    func refused(_ refusal: LoginRefusal, state: PageState) -> Response {
+        var response = loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+        if case .busy(let seconds) = refusal { response.headers[.retryAfter] = String(seconds) }
+        return response
+    }
+
     static func status(_ refusal: LoginRefusal) -> HTTPResponse.Status {
         switch refusal {
         case .badCredentials, .wrongCode, .loginExpired: .unauthorized
-        case .locked: .init(code: 423, reasonPhrase: "Locked")
         case .disabled, .expired: .forbidden
-        case .mailUnavailable: .serviceUnavailable
+        case .mailUnavailable, .busy: .serviceUnavailable
         }
     }
 }
