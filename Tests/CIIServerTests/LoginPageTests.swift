@@ -1,5 +1,6 @@
 import CIICore
 import CIIServer
+import Curl
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -46,6 +47,48 @@ import Testing
             #expect(slowed.html == unknown.html)
             #expect(unknown.html.contains("Adresse e-mail ou mot de passe incorrect."))
             #expect(!unknown.html.contains("personne@orp.test"))
+        }
+    }
+
+    @Test func theRightPasswordAndCodeGetInAfterManyWrongOnes() async throws {
+        let delays = Delays()
+        let server = try base.makeServer(sleep: { duration in delays.list.withLock { $0.append(duration) } })
+        let created = try server.access.createAccount(
+            email: "anne.muster@orp.test",
+            name: "Anne Muster",
+            language: .fr,
+            role: .caseworker,
+            caseworker: "AM",
+            by: "cli"
+        )
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(atPath: base.folder) }
+        try await app.test(.router) { client in
+            let browser = Browser()
+            let csrf = try #require(try await browser.request(client, .get, "/login").csrf)
+            for _ in 0..<8 {
+                let wrong = try await browser.request(
+                    client,
+                    .post,
+                    "/login",
+                    form: ["csrf": csrf, "email": "anne.muster@orp.test", "password": "pas le bon mot de passe"]
+                )
+                #expect(wrong.status == .unauthorized)
+            }
+            // Old code: 423 Locked here.
+            let right = try await browser.request(
+                client,
+                .post,
+                "/login",
+                form: ["csrf": csrf, "email": "anne.muster@orp.test", "password": created.oneTimePassword]
+            )
+            #expect(right.status == .seeOther)
+            #expect(right.location == "/login/code")
+            let mail = try #require(base.mailer.last(to: "anne.muster@orp.test"))
+            let code = try #require(mail.textBody.split(whereSeparator: \.isWhitespace).first { $0.count == 6 && $0.allSatisfy(\.isNumber) })
+            let done = try await browser.request(client, .post, "/login/code", form: ["csrf": csrf, "code": String(code)])
+            #expect(done.location == "/account/password")
+            #expect(delays.list.withLock { $0 }.max() == .seconds(30))
         }
     }
 

@@ -22,13 +22,14 @@ struct LoginController: Sendable {
         router.post("/logout") { request, context in try await self.logout(request, context: context) }
     }
 
-    func loginPage(_ state: PageState, email: String = "", notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response
-    {
+    /// The login form, always empty: a refused login does not show the e-mail typed again (the
+    /// browser fills it in), so that every refusal is the same page.
+    func loginPage(_ state: PageState, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         if state.session != nil { return Pages.redirect("/check") }
         return pages.renderer.render(
             "login",
             title: pages.text("login_title", state),
-            ["email": email],
+            ["email": ""],
             state: state,
             notice: notice,
             error: error,
