@@ -12,7 +12,7 @@ import Sodium
 public final class AccessControl: Sendable {
     /// The access database.
     public let store: AccessStore
-    /// The rules (time-outs, lockout, limits).
+    /// The rules (time-outs, limits).
     public let settings: AccessSettings
     /// Where events go.
     public let audit: any AuditRecorder
@@ -26,6 +26,11 @@ public final class AccessControl: Sendable {
     public let policy = PasswordPolicy()
     /// The clock (injectable for tests).
     public let now: @Sendable () -> Date
+    /// Where every password of a login is checked: Argon2id on threads of its own.
+    public let hasher: PasswordHasher
+    /// How a throttled login waits (injectable for tests; `Task.sleep` otherwise).
+    let sleep: @Sendable (Duration) async -> Void
+    let throttle: LoginThrottle
     let limiter: RateLimiter
     let tokens: TokenCache
     let logger: Logger
@@ -39,6 +44,9 @@ public final class AccessControl: Sendable {
     ///   - mailFrom: the sender address.
     ///   - nodeName: how e-mails name the node.
     ///   - now: the clock.
+    ///   - hasher: the password-hashing threads (nil: `access.hash_threads` and `access.hash_queue` of `settings`).
+    ///   - throttle: the delays per e-mail typed and per client address.
+    ///   - sleep: how a throttled login waits.
     public init(
         store: AccessStore,
         settings: AccessSettings,
@@ -47,7 +55,10 @@ public final class AccessControl: Sendable {
         mailFrom: String = "ciid@localhost",
         nodeName: String,
         logger: Logger = Logger(label: "ciid.access"),
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init,
+        hasher: PasswordHasher? = nil,
+        throttle: (account: ThrottleRule, address: ThrottleRule) = (.account, .address),
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         self.store = store
         self.settings = settings
@@ -57,6 +68,9 @@ public final class AccessControl: Sendable {
         self.nodeName = nodeName
         self.logger = logger
         self.now = now
+        self.hasher = hasher ?? PasswordHasher(threads: settings.hashThreads, queueLimit: settings.hashQueue)
+        self.sleep = sleep
+        self.throttle = LoginThrottle(store: store, accountRule: throttle.account, addressRule: throttle.address)
         self.limiter = RateLimiter()
         self.tokens = TokenCache(store: store)
     }

@@ -30,8 +30,6 @@ public struct AuditKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let accountRenewed = AuditKind(rawValue: "account_renewed")
     /// An account's password or second factor was reset by the admin.
     public static let accountReset = AuditKind(rawValue: "account_reset")
-    /// An account was locked after repeated failures.
-    public static let accountLocked = AuditKind(rawValue: "account_locked")
     /// An account expired.
     public static let accountExpired = AuditKind(rawValue: "account_expired")
     /// A session ended at the user's request.

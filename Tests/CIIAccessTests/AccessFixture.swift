@@ -21,10 +21,26 @@ final class RecordingAudit: AuditRecorder {
     func kinds() -> [String] { all.map(\.kind.rawValue) }
 }
 
-/// An access database in a temporary folder with a test clock, a recording mailer and audit.
+/// The delays a login was told to wait, recorded instead of waited.
+final class RecordingSleeper: Sendable {
+    private let delays = Mutex<[Duration]>([])
+    func sleep(_ duration: Duration) { delays.withLock { $0.append(duration) } }
+    var all: [Duration] { delays.withLock { $0 } }
+    /// The delays recorded since the last call.
+    func taken() -> [Duration] {
+        delays.withLock { all in
+            defer { all = [] }
+            return all
+        }
+    }
+}
+
+/// An access database in a temporary folder with a test clock, a recording mailer and audit,
+/// and login delays recorded, not waited.
 struct AccessFixture {
     let folder: URL
     let clock = TestClock()
+    let sleeper = RecordingSleeper()
     let mailer = RecordingMailer()
     let audit = RecordingAudit()
     let access: AccessControl
@@ -34,6 +50,7 @@ struct AccessFixture {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try AccessStore(path: folder.appendingPathComponent("access.sqlite").path)
         let clock = self.clock
+        let sleeper = self.sleeper
         access = AccessControl(
             store: store,
             settings: settings,
@@ -41,7 +58,9 @@ struct AccessFixture {
             mailer: mailer,
             mailFrom: "ciid@orp.test",
             nodeName: "ORP (orp-vs)",
-            now: { clock.now }
+            now: { clock.now },
+            hasher: PasswordHasher(threads: 2, queueLimit: 64),
+            sleep: { sleeper.sleep($0) }
         )
     }
 
@@ -62,7 +81,7 @@ struct AccessFixture {
     {
         let created = try access.createAccount(email: email, name: "Anne Muster", language: .fr, role: role, caseworker: "AM", by: "cli")
         guard case .pending(let pending) = try await access.beginLogin(email: email, password: created.oneTimePassword, client: "127.0.0.1"),
-            case .session(let opened) = try access.completeLogin(pending: pending.token, code: lastCode(to: email) ?? "", client: "127.0.0.1")
+            case .session(let opened) = try await access.completeLogin(pending: pending.token, code: lastCode(to: email) ?? "", client: "127.0.0.1")
         else { throw AccessError(.storage, "the fixture could not log in") }
         guard try access.changePassword(opened.session, current: nil, new: password, confirmation: password) == nil else {
             throw AccessError(.storage, "the fixture password was refused")

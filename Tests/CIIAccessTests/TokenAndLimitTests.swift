@@ -88,7 +88,7 @@ struct TokenAndLimitTests {
         }
         #expect(pending.method == .totp)
         let next = String(format: "%06d", HummingbirdOTPVector.six(secret: enrolment.secret, time: fixture.clock.now.timeIntervalSince1970))
-        guard case .session = try access.completeLogin(pending: pending.token, code: next, client: "x") else {
+        guard case .session = try await access.completeLogin(pending: pending.token, code: next, client: "x") else {
             Issue.record("the TOTP code was refused")
             return
         }
@@ -98,7 +98,7 @@ struct TokenAndLimitTests {
             Issue.record("no pending login")
             return
         }
-        guard case .refused(.wrongCode) = try access.completeLogin(pending: again.token, code: next, client: "x") else {
+        guard case .refused(.wrongCode) = try await access.completeLogin(pending: again.token, code: next, client: "x") else {
             Issue.record("a TOTP code was accepted twice")
             return
         }

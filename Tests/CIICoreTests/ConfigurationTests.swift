@@ -43,6 +43,8 @@ import Testing
         ),
         ("[node]\nrole = coordinator\nid = cii\n[server]\nidle_timeout_seconds = soon", 5, "server.idle_timeout_seconds is a whole number"),
         ("[node]\nrole = coordinator\nid = cii\n[server]\nmax_connections_per_address = -1", 5, "server.max_connections_per_address"),
+        ("[node]\nrole = coordinator\nid = cii\n[access]\nlockout_failures = 5", 5, "accounts are no longer locked"),
+        ("[node]\nrole = coordinator\nid = cii\n[access]\nhash_threads = many", 5, "access.hash_threads (or `auto`)"),
         ("[node\nrole = dispositif", 1, "section header"),
         ("[node]\njust words", 2, "key = value"),
     ])
@@ -55,6 +57,15 @@ import Testing
             #expect(error.description.contains(fragment), "\(error)")
             #expect(error.description.hasPrefix("ciid.conf:\(line):"))
         }
+    }
+
+    @Test func hashingThreadsAndQueueReadBack() throws {
+        var custom = configuration
+        custom.access.hashThreads = 3
+        custom.access.hashQueue = 7
+        let parsed = try NodeConfiguration(parsing: custom.rendered(createdOn: Day(year: 2026, month: 12, day: 1)!), file: "ciid.conf")
+        #expect(parsed.access.hashThreads == 3 && parsed.access.hashQueue == 7)
+        #expect(configuration.rendered(createdOn: Day(year: 2026, month: 12, day: 1)!).contains("hash_threads = auto"))
     }
 
     @Test func connectionLimitsHaveDefaultsAndReadBack() throws {

@@ -21,7 +21,12 @@ import Testing
     let mailer = RecordingMailer()
     let audit = MemoryAudit()
 
-    func makeServer(settings: AccessSettings = AccessSettings()) throws -> NodeServer {
+    /// A server; `hasher` and `sleep` replace the password-hashing threads and the login delays.
+    func makeServer(
+        settings: AccessSettings = AccessSettings(),
+        hasher: PasswordHasher? = nil,
+        sleep: (@Sendable (Duration) async -> Void)? = nil
+    ) throws -> NodeServer {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try NodeStore(path: folder + "/node.sqlite")
         let fingerprint = Fingerprinter(key: key).fingerprint(known)
@@ -44,7 +49,9 @@ import Testing
             mailer: mailer,
             nodeName: "ORP (orp-vs)",
             // A fixed clock: a rate-limit window cannot end in the middle of a test.
-            now: { Date(timeIntervalSince1970: 1_795_000_030) }
+            now: { Date(timeIntervalSince1970: 1_795_000_030) },
+            hasher: hasher,
+            sleep: sleep ?? { try? await Task.sleep(for: $0) }
         )
         return NodeServer(
             configuration: configuration,
@@ -57,8 +64,11 @@ import Testing
     }
 
     /// A server and the secret of an API token it accepts.
-    func makeServerWithToken(settings: AccessSettings = AccessSettings()) throws -> (NodeServer, String) {
-        let server = try makeServer(settings: settings)
+    func makeServerWithToken(
+        settings: AccessSettings = AccessSettings(),
+        sleep: (@Sendable (Duration) async -> Void)? = nil
+    ) throws -> (NodeServer, String) {
+        let server = try makeServer(settings: settings, sleep: sleep)
         return (server, try server.access.createToken(name: "tests", by: "cli").secret)
     }
 

@@ -71,18 +71,18 @@ extension AccessControl {
         return account
     }
 
-    /// Renews an account: active again for four months from now, unlocked.
+    /// Renews an account: active again for four months from now.
     public func renew(_ id: Int64, by actor: String) throws(AccessError) -> Account {
         let account = try store.updateAccount(
             id,
-            "active = 1, disabled_reason = NULL, failed_logins = 0, locked_until = NULL, last_used_at = ?",
+            "active = 1, disabled_reason = NULL, last_used_at = ?",
             [now().timeIntervalSince1970]
         )
         record(.accountRenewed, actor: actor, subject: account.auditName)
         return account
     }
 
-    /// Gives an account a new one-time password, unlocks it and ends its sessions.
+    /// Gives an account a new one-time password and ends its sessions.
     /// - Parameter removeTOTP: also forget its authenticator app (lost phone): codes go by e-mail again.
     public func resetPassword(_ id: Int64, removeTOTP: Bool = false, by actor: String) throws(AccessError) -> NewCredentials {
         let password = OneTimePassword.make()
@@ -90,7 +90,7 @@ extension AccessControl {
         let totp = removeTOTP ? ", second_factor = 'email', totp_secret = NULL, totp_last_step = NULL" : ""
         let account = try store.updateAccount(
             id,
-            "password_hash = ?, must_change_password = 1, failed_logins = 0, locked_until = NULL\(totp)",
+            "password_hash = ?, must_change_password = 1\(totp)",
             [hash]
         )
         try endSessions(of: id)

@@ -5,7 +5,7 @@ import GRDB
 extension AccessStore {
     static let accountColumns = """
         id, email, name, language, role, caseworker, active, disabled_reason, must_change_password, second_factor,
-        failed_logins, locked_until, last_used_at, created_at, wants_digest
+        last_used_at, created_at, wants_digest
         """
 
     static func account(_ row: Row) -> Account {
@@ -20,11 +20,9 @@ extension AccessStore {
             disabledReason: row[7],
             mustChangePassword: row[8],
             secondFactor: SecondFactor(rawValue: row[9]) ?? .email,
-            failedLogins: row[10],
-            lockedUntil: (row[11] as Double?).map(Date.init(timeIntervalSince1970:)),
-            lastUsedAt: Date(timeIntervalSince1970: row[12]),
-            createdAt: Date(timeIntervalSince1970: row[13]),
-            wantsDigest: row[14]
+            lastUsedAt: Date(timeIntervalSince1970: row[10]),
+            createdAt: Date(timeIntervalSince1970: row[11]),
+            wantsDigest: row[12]
         )
     }
 
@@ -101,6 +99,16 @@ extension AccessStore {
             try db.execute(sql: "UPDATE account SET \(sql) WHERE id = ?", arguments: arguments + [id])
             guard db.changesCount == 1 else { throw AccessError.noAccount(id) }
             return try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM account WHERE id = ?", arguments: [id]).map(Self.account)!
+        }
+    }
+
+    /// The account with the e-mail `email` and its password hash, read together (one query for
+    /// a known and an unknown e-mail alike).
+    func credentials(email: String) throws(AccessError) -> (account: Account, hash: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns), password_hash FROM account WHERE email = ?", arguments: [email])
+            else { return nil }
+            return (Self.account(row), row[13])
         }
     }
 

@@ -58,6 +58,19 @@ extension AccessStore {
                     """
             )
         }
+        migrator.registerMigration("v2: login delays instead of account locks") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE login_throttle (
+                        key BLOB PRIMARY KEY,
+                        failures INTEGER NOT NULL,
+                        last_failure_at REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    ALTER TABLE account DROP COLUMN locked_until;
+                    ALTER TABLE account DROP COLUMN failed_logins;
+                    """
+            )
+        }
         return migrator
     }
 }

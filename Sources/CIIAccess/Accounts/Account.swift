@@ -25,10 +25,6 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var mustChangePassword: Bool
     /// The second factor in use.
     public var secondFactor: SecondFactor
-    /// Failed logins since the last success.
-    public var failedLogins: Int
-    /// Until when the account is locked after too many failures.
-    public var lockedUntil: Date?
     /// The last login or renewal: four months after it, the account is disabled.
     public var lastUsedAt: Date
     /// When the account was created.

@@ -6,32 +6,47 @@ import Logging
 import Sodium
 
 extension AccessControl {
-    /// A well-formed Argon2id hash of a password nobody knows, checked when the e-mail is unknown
-    /// so that both refusals take the same time.
-    static let decoyHash: String = (try? PasswordHash.hash(SecretToken.make())) ?? ""
+    /// A well-formed Argon2id hash (interactive cost, as every account's) of a random password
+    /// that was thrown away: checked when the e-mail is unknown, so that an unknown e-mail costs
+    /// the same hash as a wrong password. A constant, so that no login ever hashes to make it.
+    static let decoyHash = "$argon2id$v=19$m=65536,t=2,p=1$/XwzpMACwtP6jyvVKcOtdQ$8cmw/6Jy+TH4ROaIcsLU4ifMHXeJ6EHRkhqLp/mjjc8"
 
     /// Attempts allowed per pending login before it must start over.
     static let codeAttempts = 5
 
     /// Checks an e-mail and password; on success sends the login code (or awaits a TOTP code).
+    ///
+    /// An unknown e-mail, a wrong password and a slowed-down attempt take one path: the delay of
+    /// ``ThrottleRule`` for the e-mail typed and the client's address, one Argon2id verification
+    /// on ``hasher`` (of the decoy hash when no account has the e-mail), one count of the failure
+    /// on both keys, and the same refusal. No number of failures keeps out the right password: it
+    /// waits at most the longest delay, then leads to the second factor.
     /// - Parameters:
     ///   - email: what the person typed.
     ///   - password: what the person typed (never stored, logged or audited).
-    ///   - client: the client's address, for the audit log.
+    ///   - client: the client's address, for the delays and the audit log.
     public func beginLogin(email: String, password: String, client: String) async throws(AccessError) -> LoginStep {
         let email = email.trimmingCharacters(in: .whitespaces)
-        let moment = now()
-        guard let account = try store.account(email: email), let hash = try store.passwordHash(of: account.id) else {
-            _ = PasswordHash.verify(password, against: Self.decoyHash)
-            record(.loginFailed, actor: "anonymous", outcome: "refused", [("reason", "unknown_account"), ("client", client)])
+        let keys = LoginThrottle.Keys(email: email, client: client)
+        let wait = try throttle.delay(for: keys, at: now())
+        await sleep(wait)  // zero too: every attempt takes the same path
+        let found = try store.credentials(email: email)
+        let right: Bool
+        do {
+            right = try await hasher.verify(password, against: found?.hash ?? Self.decoyHash)
+        } catch {
+            record(.loginFailed, actor: found?.account.auditName ?? "anonymous", outcome: "refused", [("reason", "busy"), ("client", client)])
+            return .refused(.busy(retryAfter: error.retryAfter))
+        }
+        guard right, let account = found?.account else {
+            try throttle.countFailure(keys, at: now())
+            record(
+                .loginFailed,
+                actor: found?.account.auditName ?? "anonymous",
+                outcome: "refused",
+                [("reason", found == nil ? "unknown_account" : "bad_password"), ("client", client), ("delay_ms", Self.milliseconds(wait))]
+            )
             return .refused(.badCredentials)
-        }
-        if let until = account.lockedUntil, until > moment {
-            record(.loginFailed, actor: account.auditName, outcome: "refused", [("reason", "locked"), ("client", client)])
-            return .refused(.locked(until: until))
-        }
-        guard PasswordHash.verify(password, against: hash) else {
-            return try failure(of: account, reason: "bad_password", client: client)
         }
         if !account.isActive {
             record(.loginFailed, actor: account.auditName, outcome: "refused", [("reason", "disabled"), ("client", client)])
@@ -66,8 +81,23 @@ extension AccessControl {
         )
     }
 
-    /// Checks the second-factor code of a pending login; on success opens a session.
-    public func completeLogin(pending token: String, code: String, client: String) throws(AccessError) -> CodeStep {
+    /// Checks the second-factor code of a pending login, after the same delay as a password for
+    /// the account and the client's address; on success opens a session.
+    public func completeLogin(pending token: String, code: String, client: String) async throws(AccessError) -> CodeStep {
+        let email = try store.row(
+            "SELECT account.email FROM login_challenge JOIN account ON account.id = login_challenge.account_id WHERE token_hash = ?",
+            [SecretToken.hash(token)]
+        )
+        if let row = email {
+            let address: String = row[0]
+            let wait = try throttle.delay(for: LoginThrottle.Keys(email: address, client: client), at: now())
+            await sleep(wait)
+        }
+        return try checkCode(pending: token, code: code, client: client)
+    }
+
+    /// The code check of ``completeLogin(pending:code:client:)``, without the delay.
+    func checkCode(pending token: String, code: String, client: String) throws(AccessError) -> CodeStep {
         let hash = SecretToken.hash(token)
         let moment = now()
         let code = code.filter { !$0.isWhitespace }
@@ -75,7 +105,6 @@ extension AccessControl {
         guard let found, Date(timeIntervalSince1970: found[3]) > moment, let account = try store.account(id: found[0]) else {
             return .refused(.loginExpired)
         }
-        if let until = account.lockedUntil, until > moment { return .refused(.locked(until: until)) }
         guard account.isActive else { return .refused(account.disabledReason == "inactivity" ? .expired : .disabled) }
         let method = SecondFactor(rawValue: found[1]) ?? .email
         var step: Int64?
@@ -103,7 +132,8 @@ extension AccessControl {
     }
 
     /// Counts a wrong code against the pending login (one statement, so that tries sent at the
-    /// same time are all counted) and against the account; ends the login at ``codeAttempts``.
+    /// same time are all counted) and as a failure of the account and the address (the next
+    /// password and code wait longer); ends the login at ``codeAttempts``.
     func wrongCode(for account: Account, method: SecondFactor, challenge hash: Data, client: String) throws(AccessError) -> CodeStep {
         let limit = Self.codeAttempts
         let attempts = try store.write { db -> Int? in
@@ -116,42 +146,19 @@ extension AccessControl {
             }
             return attempts
         }
+        try throttle.countFailure(LoginThrottle.Keys(email: account.email, client: client), at: now())
         record(.codeFailed, actor: account.auditName, outcome: "refused", [("method", method.rawValue), ("client", client)])
-        if case .refused(let refusal) = try failure(of: account, reason: "bad_code", client: client), case .locked = refusal {
-            return .refused(refusal)
-        }
         guard let attempts, attempts < limit else { return .refused(.loginExpired) }
         return .refused(.wrongCode(remaining: limit - attempts))
     }
 
-    /// Counts a failure in one statement (guesses sent at the same time are all counted); locks
-    /// the account when there were too many in a row.
-    func failure(of account: Account, reason: String, client: String) throws(AccessError) -> LoginStep {
-        record(.loginFailed, actor: account.auditName, outcome: "refused", [("reason", reason), ("client", client)])
-        let limit = settings.lockoutFailures
-        let until = now().addingTimeInterval(Double(settings.lockoutMinutes) * 60)
-        let id = account.id
-        let failures = try store.write { db -> Int in
-            let counted = try SQLRequest<Int>(
-                literal: "UPDATE account SET failed_logins = failed_logins + 1 WHERE id = \(id) RETURNING failed_logins"
-            )
-            .fetchOne(db)
-            guard let failures = counted else { throw AccessError.noAccount(id) }
-            if failures >= limit {
-                try db.execute(literal: "UPDATE account SET failed_logins = 0, locked_until = \(until.timeIntervalSince1970) WHERE id = \(id)")
-                try db.execute(literal: "DELETE FROM login_challenge WHERE account_id = \(id)")
-            }
-            return failures
-        }
-        guard failures >= limit else { return .refused(.badCredentials) }
-        record(
-            .accountLocked,
-            actor: "system",
-            subject: account.auditName,
-            outcome: "locked",
-            [("failures", String(failures)), ("minutes", String(settings.lockoutMinutes))]
-        )
-        return .refused(.locked(until: until))
+    /// Failures counted now on the e-mail `email` (known or not) and on the address `client`.
+    public func loginFailures(email: String, client: String) throws(AccessError) -> (account: Int, address: Int) {
+        try throttle.failures(email: email, client: client)
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        String(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     func startSecondFactor(for account: Account, client: String) async throws(AccessError) -> LoginStep {

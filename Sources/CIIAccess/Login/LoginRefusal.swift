@@ -1,12 +1,11 @@
 public import CIICore
-public import Foundation
 
 /// Why a login step was refused, with what to tell the person.
 public enum LoginRefusal: Sendable, Equatable {
-    /// Unknown e-mail or wrong password: the same answer for both.
+    /// Unknown e-mail or wrong password, slowed down or not: the same answer for all.
     case badCredentials
-    /// Too many failures: locked until then.
-    case locked(until: Date)
+    /// Too many logins are being checked at once: try again in `retryAfter` seconds (nothing was checked).
+    case busy(retryAfter: Int)
     /// Disabled by an admin.
     case disabled
     /// Unused for four months: disabled until an admin renews it.
@@ -27,13 +26,11 @@ public enum LoginRefusal: Sendable, Equatable {
                 de: "E-Mail-Adresse oder Passwort falsch.",
                 en: "Wrong e-mail address or password."
             )(language)
-        case .locked(let until):
+        case .busy(let seconds):
             LocalizedText(
-                fr:
-                    "Trop d'essais infructueux : le compte est bloqué jusqu'à \(Self.time(until)). Réessayez plus tard ou contactez l'administrateur.",
-                de:
-                    "Zu viele Fehlversuche: Das Konto ist bis \(Self.time(until)) gesperrt. Versuchen Sie es später oder wenden Sie sich an die Administration.",
-                en: "Too many failed attempts: the account is locked until \(Self.time(until)). Try again later or contact the administrator."
+                fr: "Trop de connexions en ce moment : réessayez dans \(seconds) secondes.",
+                de: "Zu viele Anmeldungen im Moment: Versuchen Sie es in \(seconds) Sekunden erneut.",
+                en: "Too many logins right now: try again in \(seconds) seconds."
             )(language)
         case .disabled:
             LocalizedText(
@@ -67,12 +64,5 @@ public enum LoginRefusal: Sendable, Equatable {
                 en: "Wrong code. Attempts left: \(remaining)."
             )(language)
         }
-    }
-
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        formatter.timeZone = TimeZone(identifier: "Europe/Zurich")
-        return formatter.string(from: date)
     }
 }

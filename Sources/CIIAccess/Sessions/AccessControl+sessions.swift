@@ -7,13 +7,15 @@ import Sodium
 extension AccessControl {
     /// Opens a session for a login whose code was right, unless a try sent at the same time won:
     /// the pending login is consumed and the TOTP step taken each by one statement that must
-    /// change one row (else nothing changes), so that a code opens one session only.
+    /// change one row (else nothing changes), so that a code opens one session only. The
+    /// account's failures are forgotten (its next login waits for nothing); the address's are not.
     func openSession(for account: Account, totpStep: Int64?, challenge: Data) throws(AccessError) -> SessionOpening {
         let token = SecretToken.make()
         let csrf = SecretToken.make()
         let moment = now().timeIntervalSince1970
         let hash = SecretToken.hash(token)
         let id = account.id
+        let throttleKey = LoginThrottle.Keys.account(account.email)
         let lost = try store.write { db -> SessionOpening? in
             var lost: SessionOpening?
             try db.inSavepoint {
@@ -34,7 +36,8 @@ extension AccessControl {
                         return .rollback
                     }
                 }
-                try db.execute(literal: "UPDATE account SET failed_logins = 0, locked_until = NULL, last_used_at = \(moment) WHERE id = \(id)")
+                try db.execute(literal: "UPDATE account SET last_used_at = \(moment) WHERE id = \(id)")
+                try db.execute(literal: "DELETE FROM login_throttle WHERE key = \(throttleKey)")
                 try db.execute(
                     literal: """
                         INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen_at)
@@ -47,8 +50,6 @@ extension AccessControl {
         }
         if let lost { return lost }
         var fresh = account
-        fresh.failedLogins = 0
-        fresh.lockedUntil = nil
         fresh.lastUsedAt = Date(timeIntervalSince1970: moment)
         let session = Session(account: fresh, csrf: csrf, createdAt: fresh.lastUsedAt, lastSeenAt: fresh.lastUsedAt, tokenHash: hash)
         return .opened(NewSession(token: token, session: session))
@@ -128,14 +129,16 @@ extension AccessControl {
         return nil
     }
 
-    /// Deletes sessions and pending logins that can no longer be used.
+    /// Deletes sessions, pending logins and login failures that can no longer be used.
     public func purgeSessions() throws(AccessError) {
         let moment = now().timeIntervalSince1970
+        let rules = [throttle.accountRule, throttle.addressRule]
         let idle = moment - Double(settings.sessionIdleMinutes) * 60
         let old = moment - Double(settings.sessionAbsoluteHours) * 3600
         try store.write { db in
             try db.execute(sql: "DELETE FROM session WHERE last_seen_at < ? OR created_at < ?", arguments: [idle, old])
             try db.execute(sql: "DELETE FROM login_challenge WHERE expires_at < ?", arguments: [moment])
+            try LoginThrottle.purge(db, now: moment, rules: rules)
         }
     }
 }

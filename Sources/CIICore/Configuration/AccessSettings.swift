@@ -2,10 +2,10 @@
 public struct AccessSettings: Sendable, Hashable {
     /// Days without a login after which an account is disabled (four months: 122).
     public var inactivityDays = 122
-    /// Failed logins in a row that lock an account.
-    public var lockoutFailures = 5
-    /// Minutes an account stays locked.
-    public var lockoutMinutes = 15
+    /// Threads that hash passwords (Argon2id) apart from the server's; nil: one fewer than the cores, at least one.
+    public var hashThreads: Int?
+    /// Logins that may wait for a hashing thread; beyond, a login is answered 503 with `Retry-After`.
+    public var hashQueue = 32
     /// Minutes of inactivity that end a session.
     public var sessionIdleMinutes = 30
     /// Hours after which a session ends whatever happens.

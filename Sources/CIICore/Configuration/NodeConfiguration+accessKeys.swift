@@ -6,8 +6,24 @@ extension NodeConfiguration {
             1...3650,
             help: "Days without a login after which an account is disabled (four months); the admin renews it."
         ),
-        .integer("access.lockout_failures", \.access.lockoutFailures, 1...100, help: "Failed logins in a row that lock an account."),
-        .integer("access.lockout_minutes", \.access.lockoutMinutes, 1...10_080, help: "Minutes a locked account stays locked."),
+        ConfigKey(
+            "access.hash_threads",
+            kind: "a whole number from 1 to 256, or `auto`",
+            help:
+                "Threads that hash passwords at login (Argon2id, about 0.1 s each), apart from those answering checks: `auto` is one fewer than the cores, at least one.",
+            read: { configuration, value, file throws(ConfigError) in
+                configuration.access.hashThreads =
+                    value.text == "auto"
+                    ? nil : try ConfigKey.parseInteger(value, range: 1...256, name: "access.hash_threads (or `auto`)", file: file)
+            },
+            write: { $0.access.hashThreads.map(String.init) ?? "auto" }
+        ),
+        .integer(
+            "access.hash_queue",
+            \.access.hashQueue,
+            0...10_000,
+            help: "Logins that may wait for a hashing thread; beyond, a login is answered 503 with Retry-After."
+        ),
         .integer("access.session_idle_minutes", \.access.sessionIdleMinutes, 1...1440, help: "A session ends after this many idle minutes."),
         .integer("access.session_absolute_hours", \.access.sessionAbsoluteHours, 1...168, help: "A session ends after this many hours in any case."),
         .integer("access.code_minutes", \.access.codeMinutes, 1...60, help: "Minutes an e-mailed login code stays valid."),

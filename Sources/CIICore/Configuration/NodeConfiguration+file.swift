@@ -6,6 +6,7 @@ extension NodeConfiguration {
         let config = try ConfigFile(parsing: text, file: file)
         let known = Set(Self.keys.map(\.name))
         for (key, value) in config.values.sorted(by: { $0.value.line < $1.value.line }) where !known.contains(key) {
+            if let reason = Self.retiredKeys[key] { throw ConfigError(file: file, line: value.line, "\(key) is gone: \(reason); remove the line") }
             throw ConfigError(file: file, line: value.line, "unknown setting `\(key)`; known: \(known.sorted().joined(separator: ", "))")
         }
         var configuration = NodeConfiguration.defaults
@@ -19,6 +20,12 @@ extension NodeConfiguration {
         try configuration.validate(config, file: file)
         self = configuration
     }
+
+    /// Settings of earlier versions, with why they went: a file that still sets one is refused with that reason.
+    static let retiredKeys: [String: String] = [
+        "access.lockout_failures": "accounts are no longer locked, failed logins are slowed down instead",
+        "access.lockout_minutes": "accounts are no longer locked, failed logins are slowed down instead",
+    ]
 
     /// The defaults of every key that has one. `node.role` and `node.id` have none: the file must set them.
     static var defaults: NodeConfiguration {

@@ -21,7 +21,7 @@ public final class NodeMetrics: Sendable {
     public let checksLimited: Counter
     /// Logins by outcome.
     public let loginsSucceeded: Counter
-    /// Login steps refused (password, code, lock).
+    /// Login steps refused (password, code, busy).
     public let loginsRefused: Counter
     /// Time to answer a check in-process (fingerprint, lookup, answer).
     public let checkDuration: DurationHistogram

@@ -33,10 +33,8 @@ struct AdminController: Sendable {
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
-        let moment = pages.access.now()
         let rows: [[String: Any]] = accounts.map { account in
-            let locked = account.lockedUntil.map { $0 > moment } ?? false
-            let status = !account.isActive ? "disabled" : locked ? "locked" : "active"
+            let status = account.isActive ? "active" : "disabled"
             return [
                 "id": String(account.id), "name": account.name, "email": account.email,
                 "role": pages.text("role_\(account.role.rawValue)", state), "language": account.language.rawValue,

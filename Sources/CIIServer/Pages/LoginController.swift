@@ -22,13 +22,14 @@ struct LoginController: Sendable {
         router.post("/logout") { request, context in try await self.logout(request, context: context) }
     }
 
-    func loginPage(_ state: PageState, email: String = "", notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response
-    {
+    /// The login form, always empty: a refused login does not show the e-mail typed again (the
+    /// browser fills it in), so that every refusal is the same page.
+    func loginPage(_ state: PageState, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         if state.session != nil { return Pages.redirect("/check") }
         return pages.renderer.render(
             "login",
             title: pages.text("login_title", state),
-            ["email": email],
+            ["email": ""],
             state: state,
             notice: notice,
             error: error,
@@ -38,21 +39,18 @@ struct LoginController: Sendable {
 
     func login(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
-        let email = form["email"] ?? ""
+        let form = try context.checkedForm()
         do {
-            switch try await pages.access.beginLogin(email: email, password: form["password"] ?? "", client: context.clientAddress) {
+            switch try await pages.access.beginLogin(email: form["email"] ?? "", password: form["password"] ?? "", client: context.clientAddress) {
             case .pending(let pending):
                 var response = Pages.redirect("/login/code")
                 response.setCookie(Pages.cookie(Pages.loginCookie, pending.token, maxAge: pages.access.settings.codeMinutes * 60))
                 return response
             case .refused(let refusal):
+                // The e-mail typed is not shown again: an unknown e-mail, a wrong password and a
+                // slowed-down attempt get the same page, byte for byte.
                 pages.metrics.loginsRefused.increment()
-                return loginPage(state, email: email, error: refusal.message(state.language), status: Self.status(refusal))
+                return refused(refusal, state: state)
             }
         } catch {
             return pages.unavailable(error, state: state, context: context)
@@ -76,14 +74,10 @@ struct LoginController: Sendable {
 
     func code(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        let form: FormData
-        switch try await pages.form(request, context: context, state: state) {
-        case .success(let value): form = value
-        case .failure(let refusal): return refusal
-        }
+        let form = try context.checkedForm()
         guard let token = request.cookies[Pages.loginCookie]?.value else { return Pages.redirect("/login") }
         do {
-            switch try pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
+            switch try await pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
             case .session(let opened):
                 pages.metrics.loginsSucceeded.increment()
                 var response = Pages.redirect(opened.session.account.mustChangePassword ? "/account/password" : "/check")
@@ -99,7 +93,7 @@ struct LoginController: Sendable {
                     status: .unauthorized
                 )
             case .refused(let refusal):
-                var response = loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+                var response = refused(refusal, state: state)
                 response.setCookie(Pages.cookie(Pages.loginCookie, "ended", maxAge: 0))
                 return response
             }
@@ -110,10 +104,6 @@ struct LoginController: Sendable {
 
     func resend(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        switch try await pages.form(request, context: context, state: state) {
-        case .success: break
-        case .failure(let refusal): return refusal
-        }
         guard let token = request.cookies[Pages.loginCookie]?.value else { return Pages.redirect("/login") }
         do {
             switch try await pages.access.resendCode(pending: token, client: context.clientAddress) {
@@ -125,7 +115,7 @@ struct LoginController: Sendable {
                 }
                 return response
             case .refused(let refusal):
-                return loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+                return refused(refusal, state: state)
             }
         } catch {
             return pages.unavailable(error, state: state, context: context)
@@ -134,22 +124,24 @@ struct LoginController: Sendable {
 
     func logout(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let state = PageState(request: request, context: context)
-        switch try await pages.form(request, context: context, state: state) {
-        case .success: break
-        case .failure(let refusal): return refusal
-        }
         if let session = state.session { try? pages.access.logout(session) }
         var response = Pages.redirect("/login?bye=1")
         response.setCookie(Pages.cookie(SessionAuthenticator.cookie, "ended", maxAge: 0))
         return response
     }
 
+    /// The login page explaining `refusal`, with `Retry-After` when the hashing threads are busy.
+    func refused(_ refusal: LoginRefusal, state: PageState) -> Response {
+        var response = loginPage(state, error: refusal.message(state.language), status: Self.status(refusal))
+        if case .busy(let seconds) = refusal { response.headers[.retryAfter] = String(seconds) }
+        return response
+    }
+
     static func status(_ refusal: LoginRefusal) -> HTTPResponse.Status {
         switch refusal {
         case .badCredentials, .wrongCode, .loginExpired: .unauthorized
-        case .locked: .init(code: 423, reasonPhrase: "Locked")
         case .disabled, .expired: .forbidden
-        case .mailUnavailable: .serviceUnavailable
+        case .mailUnavailable, .busy: .serviceUnavailable
         }
     }
 }

@@ -167,7 +167,6 @@ enum PageText {
         "status": ("État", "Status"),
         "active": ("actif", "aktiv"),
         "disabled": ("désactivé", "deaktiviert"),
-        "locked": ("bloqué", "gesperrt"),
         "last_used": ("Dernière utilisation", "Zuletzt benutzt"),
         "actions": ("Actions", "Aktionen"),
         "disable": ("Désactiver", "Deaktivieren"),

@@ -32,11 +32,6 @@ struct Pages: Sendable {
         return (try? inbox.unreadCount(for: account)) ?? 0
     }
 
-    /// The form ``CheckedFormMiddleware`` checked (for the login pages, until they take it from the context).
-    func form(_ request: Request, context: NodeRequestContext, state: PageState) async throws -> PageOutcome<FormData> {
-        .success(try context.checkedForm())
-    }
-
     /// The page for a failure of the access database.
     func unavailable(_ error: any Error, state: PageState, context: NodeRequestContext) -> Response {
         context.logger.error("a page failed: \(error)")

@@ -64,11 +64,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let (access, _) = try UserCommand.open(node)
             let accounts = try UserCommand.run { () throws(AccessError) in try access.accounts() }
-            let now = access.now()
             if accounts.isEmpty { print("no accounts yet: create one with `ciid user add`") }
             for account in accounts {
-                let locked = account.lockedUntil.map { $0 > now } ?? false
-                let status = account.isActive ? (locked ? "locked" : "active") : "disabled(\(account.disabledReason ?? "admin"))"
+                let status = account.isActive ? "active" : "disabled(\(account.disabledReason ?? "admin"))"
                 if json {
                     print(
                         "{\"id\":\(account.id),\"email\":\(JSONText.quoted(account.email)),\"name\":\(JSONText.quoted(account.name)),"
@@ -99,7 +97,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Renew: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Re-enable an account for four more months, and unlock it.")
+        static let configuration = CommandConfiguration(abstract: "Re-enable an account for four more months.")
         @OptionGroup var node: NodeOptions
         @Argument(help: "The account's number or e-mail.") var account: String
 
@@ -112,7 +110,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Reset: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give an account a new one-time password (and unlock it).")
+        static let configuration = CommandConfiguration(abstract: "Give an account a new one-time password.")
         @OptionGroup var node: NodeOptions
         @Argument(help: "The account's number or e-mail.") var account: String
         @Flag(help: "Also forget the authenticator app (a lost phone): codes go by e-mail again.") var removeTotp = false
