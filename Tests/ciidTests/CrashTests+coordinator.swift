@@ -29,10 +29,15 @@ extension CrashTests {
         }
         let oai = try NodeID("oai-vs")
 
+        // A clean admission, timed: the kills land within that time (1.2 ×), while the command runs.
+        let admitStarted = Date()
+        try federation.ciid("federation", "admit", "--data-dir", coordinator, request, "--output", admission)
+        let admitSeconds = Date().timeIntervalSince(admitStarted)
+
         var cut = 0
         for cycle in 0..<cycles {
-            let delay = Double.random(in: 0...0.8, using: &random)
-            // --replace: after the first cycle that got through, oai-vs is a member already.
+            let delay = Double.random(in: 0...(admitSeconds * (cycle == 0 ? 0.5 : 1.2)), using: &random)
+            // --replace: oai-vs is a member already (the admin's command for a node admitted again).
             let admit = try CIIDProcess.start(
                 ["federation", "admit", "--data-dir", coordinator, request, "--output", admission, "--replace"],
                 in: federation.folder
@@ -85,7 +90,8 @@ extension CrashTests {
         #expect(renewed, "members did not take the renewed manifest: \(federation.log("cii-vs").suffix(1500))")
         #expect(try federation.ciid("audit", "verify", "--data-dir", coordinator).hasPrefix("OK:"))
         print(
-            "coordinator crash run done: \(cycles) cycles, seed \(seed), \(cut) admits killed while running, \(Int(Date().timeIntervalSince(began))) s"
+            "coordinator crash run done: \(cycles) cycles, seed \(seed), \(cut) admits killed while running, "
+                + "clean admit \(String(format: "%.2f", admitSeconds)) s, \(Int(Date().timeIntervalSince(began))) s"
         )
         #expect(cycles < 3 || cut > 0, "no admit was killed while it ran: the run proved nothing")
     }

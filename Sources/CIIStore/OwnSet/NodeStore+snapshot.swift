@@ -164,10 +164,12 @@ extension NodeStore {
         guard let connection = db.sqliteConnection else { throw StoreError(.writeFailed, "the database connection is closed") }
         let code = sqlite3_db_cacheflush(connection)
         guard code == SQLITE_OK else {
+            let system = sqlite3_system_errno(connection)
+            let detail = system == 0 ? "" : " (\(String(cString: strerror(system))))"
             throw StoreError(
                 .writeFailed,
-                "cannot write the import to the database: \(String(cString: sqlite3_errstr(code))), "
-                    + "\(String(cString: strerror(sqlite3_system_errno(connection)))) (is the disk full?); make room on the disk of the data folder"
+                "cannot write the import to the database: \(String(cString: sqlite3_errstr(code)))\(detail); "
+                    + "is the disk full? Make room on the disk of the data folder, then import again"
             )
         }
     }
