@@ -64,7 +64,7 @@ import Testing
             if killImport {
                 figures.imports += 1
                 let next = 1 - current
-                let delay = Double.random(in: 0...(importSeconds * (cycle == 0 ? 0.5 : 1.2)), using: &random)
+                let delay = Double.random(in: 0...(importSeconds * (cycle == 0 ? 0.5 : 2.0)), using: &random)
                 let running = try CIIDProcess.start(["import", "--data-dir", cms, files[next]], in: federation.folder)
                 Thread.sleep(forTimeInterval: delay)
                 if running.process.isRunning { figures.importsCut += 1 }
