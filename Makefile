@@ -7,7 +7,9 @@ APT_BENCH  := wrk libjemalloc-dev curl python3
 APT_DEMO   := python3 python3-aiosmtpd
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build test bench demo demo-stop format deps deps-test deps-bench deps-demo clean
+SOAK_CYCLES ?= 100
+
+.PHONY: all build test soak bench demo demo-stop format deps deps-test deps-bench deps-demo clean
 
 all: build
 
@@ -39,6 +41,12 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip ciidTests
 	$(SWIFT) test --skip-build --filter ciidTests
+
+# The crash tests (kill -9 at random points, a coordinator killed, a full disk) with
+# $(SOAK_CYCLES) kill cycles instead of the 5 of `make test`; CIID_KILL_SEED=<seed> repeats a run.
+soak: deps-test
+	$(SWIFT) build --build-tests
+	CIID_KILL_CYCLES=$(SOAK_CYCLES) $(SWIFT) test --skip-build --filter ciidTests.CrashTests
 
 bench: deps-bench
 	bash Benchmarks/bench.sh

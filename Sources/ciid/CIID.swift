@@ -24,8 +24,13 @@ struct CIID: AsyncParsableCommand {
 
     /// Runs the command with the umask 077 (set first, before anything is written): every file
     /// the node creates is its owner's alone (0600, folders 0700) unless written public on purpose.
+    ///
+    /// SIGXFSZ is ignored: a write past the file-size limit (`ulimit -f`, a quota) then fails with
+    /// EFBIG like a write to a full disk — SQLite rolls the transaction back, the audit log cuts its
+    /// partial line — instead of killing the process mid-write.
     static func main() async {
         umask(0o077)
+        signal(SIGXFSZ, SIG_IGN)
         await main(nil)
     }
 }

@@ -16,9 +16,15 @@ enum CIIDProcess {
     }
 
     /// Runs `ciid arguments…` to completion (killed after `timeout` seconds), with `input` as its
-    /// standard input (none when nil).
-    static func run(_ arguments: [String], in folder: String, input: String? = nil, timeout: TimeInterval = 120) throws -> Result {
-        let process = try start(arguments, in: folder, input: input)
+    /// standard input (none when nil); `executable` runs another program instead (`prlimit`).
+    static func run(
+        _ arguments: [String],
+        in folder: String,
+        executable: String? = nil,
+        input: String? = nil,
+        timeout: TimeInterval = 120
+    ) throws -> Result {
+        let process = try start(arguments, in: folder, executable: executable, input: input)
         let deadline = Date().addingTimeInterval(timeout)
         while process.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         if process.process.isRunning { kill(process.process.processIdentifier, SIGKILL) }

@@ -89,6 +89,40 @@ final class FederationHarness {
         }
     }
 
+    /// Creates a node for `dispositif` and its join request, without admitting it (the test
+    /// admits it). Returns the path of the request.
+    func prepare(_ dispositif: Dispositif) throws -> String {
+        let id = "\(dispositif.rawValue.lowercased())-vs"
+        let node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort(), federationPort: try Self.freePort())
+        nodes[id] = node
+        try ciid(
+            "init",
+            "--data-dir",
+            node.folder,
+            "--dispositif",
+            dispositif.rawValue,
+            "--node-id",
+            id,
+            "--listen",
+            "\(node.host):\(node.port)",
+            "--federation-listen",
+            "\(node.host):\(node.federationPort)"
+        )
+        let request = folder + "/\(id).request"
+        try ciid(
+            "join-request",
+            "--data-dir",
+            node.folder,
+            "--endpoint",
+            node.endpoint,
+            "--federation-endpoint",
+            node.federationEndpoint,
+            "--output",
+            request
+        )
+        return request
+    }
+
     deinit {
         for (_, process) in running { process.stop(SIGKILL, within: 5) }
         try? FileManager.default.removeItem(atPath: folder)
@@ -182,6 +216,9 @@ final class FederationHarness {
 
     /// What node `id` logged so far.
     func log(_ id: String) -> String { running[id]?.errors() ?? "" }
+
+    /// The process id of node `id`'s `ciid serve`, while it runs.
+    func pid(_ id: String) -> Int32? { running[id].flatMap { $0.process.isRunning ? $0.pid : nil } }
 
     /// Imports `csv` at node `id`.
     func importCSV(_ id: String, _ csv: String) throws {

@@ -1,6 +1,7 @@
 import CIICore
 public import Foundation
 import GRDB
+import GRDBSQLite
 
 extension NodeStore {
     /// Replaces the node's own set with `followUps`, the institution's current follow-ups, in one
@@ -16,7 +17,9 @@ extension NodeStore {
     ///   - record: what the import read, kept in the import history.
     ///   - now: the time written to the change log.
     ///   - beforeCommit: called inside the transaction, once everything is written, with what changed;
-    ///     when it throws (the audit log cannot be written), nothing is applied.
+    ///     when it throws (the audit log cannot be written), nothing is applied. It is called only
+    ///     after the transaction's pages are in the write-ahead log (`sqlite3_db_cacheflush`), so a
+    ///     full disk refuses the import before the audit log records it, not after.
     /// - Throws: ``StoreError`` `refused` when the snapshot is fingerprinted under a retired epoch
     ///   (an import that started before the retirement): nothing is applied; import again.
     ///   ``StoreError`` `aborted` when `beforeCommit` throws, with its error as the reason.
@@ -143,6 +146,7 @@ extension NodeStore {
                 ]
             )
             if let beforeCommit {
+                try Self.flushToLog(db)
                 do {
                     try beforeCommit(summary, changes)
                 } catch {
@@ -150,6 +154,23 @@ extension NodeStore {
                 }
             }
             return summary
+        }
+    }
+
+    /// Writes the transaction's dirty pages to the write-ahead log now (they stay uncommitted), so
+    /// that a disk too full for them fails here, before anything outside the database (the audit
+    /// log) records the transaction; the commit then writes one page at most.
+    static func flushToLog(_ db: Database) throws {
+        guard let connection = db.sqliteConnection else { throw StoreError(.writeFailed, "the database connection is closed") }
+        let code = sqlite3_db_cacheflush(connection)
+        guard code == SQLITE_OK else {
+            let system = sqlite3_system_errno(connection)
+            let detail = system == 0 ? "" : " (\(String(cString: strerror(system))))"
+            throw StoreError(
+                .writeFailed,
+                "cannot write the import to the database: \(String(cString: sqlite3_errstr(code)))\(detail); "
+                    + "is the disk full? Make room on the disk of the data folder, then import again"
+            )
         }
     }
 
