@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Sodium", targets: ["Sodium"]),
         .library(name: "Curl", targets: ["Curl"]),
         .library(name: "CIIAccess", targets: ["CIIAccess"]),
+        .library(name: "CIIFederation", targets: ["CIIFederation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
