@@ -5,11 +5,12 @@ APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev libqrencode-dev 
 APT_TEST   := curl openssl python3 python3-aiosmtpd python3-selenium chromium chromium-driver fonts-dejavu-core prometheus
 APT_BENCH  := wrk libjemalloc-dev curl python3
 APT_DEMO   := python3 python3-aiosmtpd
+FUZZ_SECONDS ?= 60
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SOAK_CYCLES ?= 100
 
-.PHONY: all build test soak bench demo demo-stop format deps deps-test deps-bench deps-demo clean
+.PHONY: all build test soak bench fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
 
 all: build
 
@@ -51,6 +52,11 @@ soak: deps-test
 bench: deps-bench
 	bash Benchmarks/bench.sh
 
+# libFuzzer targets (package Fuzz/, release, -sanitize=fuzzer,address), each FUZZ_SECONDS long;
+# nothing of it is built by `build` or `test` (docs/robustness.md).
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/fuzz.sh
+
 deps-demo: deps
 	$(call apt_install,$(APT_DEMO))
 
@@ -62,7 +68,7 @@ demo-stop:
 	bash config/demo/run-demo.sh stop
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Benchmarks Package.swift
+	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Benchmarks Fuzz/Sources Fuzz/Package.swift Package.swift
 
 clean:
-	rm -rf .build demo
+	rm -rf .build demo Fuzz/.build

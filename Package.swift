@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Curl", targets: ["Curl"]),
         .library(name: "CIIAccess", targets: ["CIIAccess"]),
         .library(name: "CIIAudit", targets: ["CIIAudit"]),
+        .library(name: "CIIFederation", targets: ["CIIFederation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -2,10 +2,12 @@ import Foundation
 import Hummingbird
 
 /// The fields of a submitted form (`application/x-www-form-urlencoded`), first value of each name.
-struct FormData: Sendable {
-    let fields: [String: String]
+public struct FormData: Sendable {
+    /// Each field's first value, by name, percent-decoded (`+` read as a space).
+    public let fields: [String: String]
 
-    subscript(_ name: String) -> String? { fields[name] }
+    /// The first value of the field `name`, if the form has one.
+    public subscript(_ name: String) -> String? { fields[name] }
 
     /// Reads at most 64 KiB of form body.
     static func read(_ request: Request, context: some RequestContext) async throws -> FormData {
@@ -13,7 +15,8 @@ struct FormData: Sendable {
         return FormData(parsing: String(buffer: buffer))
     }
 
-    init(parsing text: String) {
+    /// Reads a form body; a name or value that is not valid percent-encoding reads as empty.
+    public init(parsing text: String) {
         var fields: [String: String] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
