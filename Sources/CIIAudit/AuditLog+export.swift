@@ -13,6 +13,17 @@ extension AuditLog {
         let end = AuditTime.milliseconds(to)
         try write(AuditCSV.header)
         var count = 0
+        try forEachEntry { entry in
+            guard entry.time >= start, entry.time < end else { return }
+            try write(AuditCSV.row(entry))
+            count += 1
+        }
+        return count
+    }
+
+    /// Calls `body` with every entry of every file, in chain order, as they are (unverified).
+    /// - Throws: ``AuditError`` naming a file or line that cannot be read, or what `body` throws.
+    func forEachEntry(_ body: (AuditEntry) throws -> Void) throws {
         for file in try AuditFiles.list(folder) {
             let bytes = try AuditFiles.read("\(folder)/\(file.name)")
             for (index, line) in AuditFiles.lines(bytes[...]).enumerated() {
@@ -25,12 +36,9 @@ extension AuditLog {
                         "line \(index + 1) of \(folder)/\(file.name) cannot be read (\(error.reason)); run `ciid audit verify`"
                     )
                 }
-                guard entry.time >= start, entry.time < end else { continue }
-                try write(AuditCSV.row(entry))
-                count += 1
+                try body(entry)
             }
         }
-        return count
     }
 
     /// The CSV (``AuditCSV``) of the entries whose time is in `from..<to`, as one text.

@@ -10,20 +10,14 @@ extension AuditLog {
     /// - Throws: ``AuditError`` for a file or line that cannot be read.
     public func entries(about fingerprints: Set<String>) throws(AuditError) -> [AuditPersonEntry] {
         var found: [AuditPersonEntry] = []
-        for file in try AuditFiles.list(folder) {
-            let bytes = try AuditFiles.read("\(folder)/\(file.name)")
-            for (index, line) in AuditFiles.lines(bytes[...]).enumerated() {
-                let entry: AuditEntry
-                do {
-                    entry = try AuditEntry.parse(bytes[line]).entry
-                } catch {
-                    throw AuditError(
-                        .corrupt,
-                        "line \(index + 1) of \(folder)/\(file.name) cannot be read (\(error.reason)); run `ciid audit verify`"
-                    )
-                }
+        do {
+            try forEachEntry { entry in
                 if let match = Self.about(entry, fingerprints) { found.append(match) }
             }
+        } catch let error as AuditError {
+            throw error
+        } catch {
+            throw AuditError(.corrupt, "the audit log cannot be read: \(error)")
         }
         return found
     }

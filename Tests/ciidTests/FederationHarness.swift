@@ -57,43 +57,19 @@ final class FederationHarness {
         )
         for dispositif in dispositifs {
             let id = "\(dispositif.rawValue.lowercased())-vs"
-            var node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort(), federationPort: try Self.freePort())
-            if let place = placement[id] { (node.host, node.namespace) = place }
-            nodes[id] = node
-            try ciid(
-                "init",
-                "--data-dir",
-                node.folder,
-                "--dispositif",
-                dispositif.rawValue,
-                "--node-id",
-                id,
-                "--listen",
-                "\(node.host):\(node.port)",
-                "--federation-listen",
-                "\(node.host):\(node.federationPort)"
-            )
-            try ciid(
-                "join-request",
-                "--data-dir",
-                node.folder,
-                "--endpoint",
-                node.endpoint,
-                "--federation-endpoint",
-                node.federationEndpoint,
-                "--output",
-                folder + "/\(id).request"
-            )
-            try ciid("federation", "admit", "--data-dir", coordinator.folder, folder + "/\(id).request", "--output", folder + "/\(id).admission")
-            try ciid("join", "--data-dir", node.folder, folder + "/\(id).admission")
+            let request = try prepare(dispositif, placement: placement[id])
+            try ciid("federation", "admit", "--data-dir", coordinator.folder, request, "--output", folder + "/\(id).admission")
+            try ciid("join", "--data-dir", folder + "/" + id, folder + "/\(id).admission")
         }
     }
 
     /// Creates a node for `dispositif` and its join request, without admitting it (the test
     /// admits it). Returns the path of the request.
-    func prepare(_ dispositif: Dispositif) throws -> String {
+    /// - Parameter placement: its address and network namespace, when it must not run on loopback.
+    func prepare(_ dispositif: Dispositif, placement: (host: String, namespace: String?)? = nil) throws -> String {
         let id = "\(dispositif.rawValue.lowercased())-vs"
-        let node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort(), federationPort: try Self.freePort())
+        var node = Node(id: id, folder: folder + "/" + id, port: try Self.freePort(), federationPort: try Self.freePort())
+        if let placement { (node.host, node.namespace) = placement }
         nodes[id] = node
         try ciid(
             "init",
