@@ -24,6 +24,8 @@ let package = Package(
         .library(name: "CIIAccess", targets: ["CIIAccess"]),
         .library(name: "CIIAudit", targets: ["CIIAudit"]),
         .library(name: "CIIFederation", targets: ["CIIFederation"]),
+        .library(name: "CIIRegistry", targets: ["CIIRegistry"]),
+        .library(name: "CIIRegistrySQLite", targets: ["CIIRegistrySQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -96,6 +98,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The MX-CII registry of complex cases (coordinator): domain rules, sealing, and the
+        // RegistryStore protocol. No HTTP, nothing SQLite-only.
+        .target(name: "CIIRegistry", dependencies: ["CIICore", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
+
+        // The registry's default storage: RegistryStore on SQLite through GRDB, in a file of its own.
+        .target(
+            name: "CIIRegistrySQLite",
+            dependencies: ["CIIRegistry", "CIICore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
 
@@ -191,6 +204,11 @@ let package = Package(
                 "CIICore", "CIIStore", "CIIAccess", "CIIAudit", "Sodium", "Curl",
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CIIRegistryTests",
+            dependencies: ["CIIRegistry", "CIIRegistrySQLite", "CIICore", "CIIStore", "Sodium"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
