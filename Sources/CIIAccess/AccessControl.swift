@@ -22,6 +22,8 @@ public final class AccessControl: Sendable {
     public let mailFrom: String
     /// The node's name in e-mails (e.g. "ORP (orp-vs)").
     public let nodeName: String
+    /// What the node is: it decides which account roles exist (``AccountRole/available(on:)``).
+    public let nodeRole: NodeRole
     /// The password rules.
     public let policy = PasswordPolicy()
     /// The clock (injectable for tests).
@@ -43,6 +45,7 @@ public final class AccessControl: Sendable {
     ///   - mailer: how codes and digests are sent.
     ///   - mailFrom: the sender address.
     ///   - nodeName: how e-mails name the node.
+    ///   - nodeRole: a dispositif node or the coordinator.
     ///   - now: the clock.
     ///   - hasher: the password-hashing threads (nil: `access.hash_threads` and `access.hash_queue` of `settings`).
     ///   - throttle: the delays per e-mail typed and per client address.
@@ -54,6 +57,7 @@ public final class AccessControl: Sendable {
         mailer: (any Mailer)?,
         mailFrom: String = "ciid@localhost",
         nodeName: String,
+        nodeRole: NodeRole = .dispositif,
         logger: Logger = Logger(label: "ciid.access"),
         now: @escaping @Sendable () -> Date = Date.init,
         hasher: PasswordHasher? = nil,
@@ -66,6 +70,7 @@ public final class AccessControl: Sendable {
         self.mailer = mailer
         self.mailFrom = mailFrom
         self.nodeName = nodeName
+        self.nodeRole = nodeRole
         self.logger = logger
         self.now = now
         self.hasher = hasher ?? PasswordHasher(threads: settings.hashThreads, queueLimit: settings.hashQueue)

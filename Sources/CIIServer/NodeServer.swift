@@ -61,8 +61,8 @@ public struct NodeServer: Sendable {
         MetricsController(metrics: metrics, access: metricsAccess).addRoutes(to: router)
         if configuration.role == .dispositif {
             CheckController(checker: checker, metrics: metrics, access: access, today: today).addRoutes(to: router)
-            addPages(to: router)
         }
+        addPages(to: router)
         if benchRoute { EchoController().addRoutes(to: router) }
         manifest?.addRoutes(to: router)
         return router
@@ -97,14 +97,15 @@ public struct NodeServer: Sendable {
         return try .guardedTLS(http1: http1, configuration: TLSChannelConfiguration(tlsConfiguration: tls), guard: connectionGuard)
     }
 
-    /// The caseworkers' pages, behind the session authenticator and the security headers.
+    /// The pages, behind the session authenticator and the security headers: login, account and
+    /// admin pages on every node; the check and alerts on dispositif nodes only.
     func addPages(to router: Router<NodeRequestContext>) {
         let name = configuration.dispositif.map { "\($0.rawValue) · \(configuration.id.rawValue)" } ?? configuration.id.rawValue
         let pages = Pages(
             access: access,
             inbox: inbox,
             checker: checker,
-            renderer: PageRenderer(nodeName: name),
+            renderer: PageRenderer(nodeName: name, nodeRole: configuration.role),
             metrics: metrics,
             today: today
         )
@@ -124,8 +125,10 @@ public struct NodeServer: Sendable {
         StaticController().addRoutes(to: anonymous)
         LoginController(pages: pages).addRoutes(to: anonymous)
         LanguageController(pages: pages).addRoutes(to: anonymous)
-        CheckPageController(pages: pages).addRoutes(to: signedIn)
-        AlertsController(pages: pages).addRoutes(to: signedIn)
+        if configuration.role == .dispositif {
+            CheckPageController(pages: pages).addRoutes(to: signedIn)
+            AlertsController(pages: pages).addRoutes(to: signedIn)
+        }
         AccountController(pages: pages).addRoutes(to: signedIn, passwordChange: passwordChange)
         AdminController(pages: pages).addRoutes(to: admins)
     }

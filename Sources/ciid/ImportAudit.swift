@@ -1,4 +1,5 @@
 import CIIAudit
+import CIICore
 import CIIImport
 import CIIStore
 import Foundation

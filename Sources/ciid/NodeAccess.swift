@@ -97,7 +97,8 @@ enum NodeAccess {
             audit: audit,
             mailer: mailer,
             mailFrom: configuration.mail?.from ?? "ciid@localhost",
-            nodeName: name
+            nodeName: name,
+            nodeRole: configuration.role
         )
     }
 }

@@ -45,7 +45,7 @@ struct AccessFixture {
     let audit = RecordingAudit()
     let access: AccessControl
 
-    init(settings: AccessSettings = AccessSettings()) throws {
+    init(settings: AccessSettings = AccessSettings(), nodeRole: NodeRole = .dispositif) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ciid-access-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try AccessStore(path: folder.appendingPathComponent("access.sqlite").path)
@@ -57,7 +57,8 @@ struct AccessFixture {
             audit: audit,
             mailer: mailer,
             mailFrom: "ciid@orp.test",
-            nodeName: "ORP (orp-vs)",
+            nodeName: nodeRole == .dispositif ? "ORP (orp-vs)" : "bureau-cii",
+            nodeRole: nodeRole,
             now: { clock.now },
             hasher: PasswordHasher(threads: 2, queueLimit: 64),
             sleep: { sleeper.sleep($0) }

@@ -24,6 +24,7 @@ import Testing
     /// A server; `hasher` and `sleep` replace the password-hashing threads and the login delays.
     func makeServer(
         settings: AccessSettings = AccessSettings(),
+        nodeRole: NodeRole = .dispositif,
         hasher: PasswordHasher? = nil,
         sleep: (@Sendable (Duration) async -> Void)? = nil
     ) throws -> NodeServer {
@@ -39,7 +40,10 @@ import Testing
                 lastOn: Day(year: 2025, month: 4, day: 17)!
             )
         ])
-        let configuration = NodeConfiguration(role: .dispositif, id: try NodeID("orp-vs"), dispositif: .orp)
+        let configuration =
+            nodeRole == .dispositif
+            ? NodeConfiguration(role: .dispositif, id: try NodeID("orp-vs"), dispositif: .orp)
+            : NodeConfiguration(role: .coordinator, id: try NodeID("cii-vs"), dispositif: nil)
         let checker = AlertChecker(node: configuration.id, keys: [key], window: .standard, reader: ReplicaReader(store: store))
         let today = self.today
         let access = AccessControl(
@@ -47,7 +51,8 @@ import Testing
             settings: settings,
             audit: audit,
             mailer: mailer,
-            nodeName: "ORP (orp-vs)",
+            nodeName: configuration.id.rawValue,
+            nodeRole: nodeRole,
             // A fixed clock: a rate-limit window cannot end in the middle of a test.
             now: { Date(timeIntervalSince1970: 1_795_000_030) },
             hasher: hasher,

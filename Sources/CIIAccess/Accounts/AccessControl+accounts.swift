@@ -18,8 +18,10 @@ extension AccessControl {
     ///   - email: where login codes go.
     ///   - name: the person's name.
     ///   - language: fr or de.
-    ///   - role: caseworker or admin.
+    ///   - role: one of ``AccountRole/available(on:)`` for this node.
     ///   - caseworker: the identifier the institution's export uses for this person (routes overlap alerts).
+    ///   - region: the region of a regional coordinator (required for that role, refused for others).
+    ///   - collaborator: the collaborator directory entry of the person (coordinator node).
     ///   - actor: who asks, for the audit log (`cli`, `account:3`).
     public func createAccount(
         email: String,
@@ -27,6 +29,8 @@ extension AccessControl {
         language: Language,
         role: AccountRole,
         caseworker: String?,
+        region: String? = nil,
+        collaborator: Int64? = nil,
         by actor: String
     ) throws(AccessError) -> NewCredentials {
         let email = email.trimmingCharacters(in: .whitespaces)
@@ -45,6 +49,7 @@ extension AccessControl {
         }
         guard language != .en else { throw AccessError(.invalidField, "the language of an account is fr or de") }
         let caseworker = try Self.validate(caseworker: caseworker)
+        let region = try validate(role: role, region: region)
         let password = OneTimePassword.make()
         let hash = try Self.hash(password)
         let account = try store.insertAccount(
@@ -53,10 +58,15 @@ extension AccessControl {
             language: language,
             role: role,
             caseworker: caseworker,
+            region: region,
+            collaborator: collaborator,
             passwordHash: hash,
             now: now()
         )
-        record(.accountCreated, actor: actor, subject: account.auditName, [("role", role.rawValue), ("language", language.rawValue)])
+        var details = [("role", role.rawValue), ("language", language.rawValue)]
+        if let region { details.append(("region", region)) }
+        if let collaborator { details.append(("collaborator", String(collaborator))) }
+        record(.accountCreated, actor: actor, subject: account.auditName, details)
         return NewCredentials(account: account, oneTimePassword: password)
     }
 
@@ -98,21 +108,33 @@ extension AccessControl {
         return NewCredentials(account: account, oneTimePassword: password)
     }
 
-    /// Changes the role, language or caseworker identifier of an account.
+    /// Changes the role (with its region), language, caseworker identifier or collaborator link of
+    /// an account. A regional coordinator always has a region; other roles have none.
     public func update(
         _ id: Int64,
         role: AccountRole? = nil,
+        region: String?? = nil,
         language: Language? = nil,
         caseworker: String?? = nil,
+        collaborator: Int64?? = nil,
         by actor: String
     ) throws(AccessError) -> Account {
         var sets: [String] = []
         var arguments: StatementArguments = []
         var details: [(String, String)] = []
-        if let role {
-            sets.append("role = ?")
-            _ = arguments.append(contentsOf: [role.rawValue])
-            details.append(("role", role.rawValue))
+        if role != nil || region != nil {
+            let current = try account(id)
+            let newRole = role ?? current.role
+            let newRegion = try validate(role: newRole, region: region ?? (role == nil ? current.region : nil))
+            sets.append("role = ?, region = ?")
+            _ = arguments.append(contentsOf: [newRole.rawValue, newRegion])
+            details.append(("role", newRole.rawValue))
+            if let newRegion { details.append(("region", newRegion)) }
+        }
+        if let collaborator {
+            sets.append("collaborator = ?")
+            _ = arguments.append(contentsOf: [collaborator])
+            details.append(("collaborator", collaborator.map(String.init) ?? "none"))
         }
         if let language {
             guard language != .en else { throw AccessError(.invalidField, "the language of an account is fr or de") }
@@ -128,7 +150,7 @@ extension AccessControl {
         }
         guard !sets.isEmpty else { throw AccessError(.invalidField, "nothing to change") }
         let account = try store.updateAccount(id, sets.joined(separator: ", "), arguments)
-        let ownLanguage = actor == account.auditName && role == nil && caseworker == nil
+        let ownLanguage = actor == account.auditName && role == nil && region == nil && caseworker == nil && collaborator == nil
         record(ownLanguage ? .languageChanged : .accountChanged, actor: actor, subject: account.auditName, details)
         return account
     }
@@ -155,6 +177,64 @@ extension AccessControl {
             )
         }
     }
+
+    /// Checks that `role` exists on this node and that a region is given exactly for a regional
+    /// coordinator; returns the region, trimmed and lowercased.
+    func validate(role: AccountRole, region: String?) throws(AccessError) -> String? {
+        let available = AccountRole.available(on: nodeRole)
+        guard available.contains(role) else {
+            let names = available.map(\.rawValue).joined(separator: ", ")
+            throw AccessError(
+                .invalidField,
+                "the role \(role.rawValue) does not exist on a \(nodeRole.rawValue) node; choose one of \(names)",
+                text: LocalizedText(
+                    fr: "Le rôle « \(role.rawValue) » n'existe pas sur ce nœud ; rôles possibles : \(names).",
+                    de: "Die Rolle «\(role.rawValue)» gibt es auf diesem Knoten nicht; mögliche Rollen: \(names).",
+                    en: "The role \(role.rawValue) does not exist on this node; choose one of \(names)."
+                )
+            )
+        }
+        let region = region?.trimmingCharacters(in: .whitespaces).lowercased()
+        switch (role, region?.isEmpty == false ? region : nil) {
+        case (.coordinator, nil):
+            throw AccessError(
+                .invalidField,
+                "a regional coordinator needs a region (\(Self.regions.joined(separator: ", ")))",
+                text: LocalizedText(
+                    fr: "Un coordinateur régional a besoin d'une région.",
+                    de: "Eine regionale Koordination braucht eine Region.",
+                    en: "A regional coordinator needs a region."
+                )
+            )
+        case (.coordinator, let region?):
+            guard Self.regions.contains(region) else {
+                throw AccessError(
+                    .invalidField,
+                    "`\(region.prefix(40))` is not a region; choose one of \(Self.regions.joined(separator: ", "))",
+                    text: LocalizedText(
+                        fr: "« \(region.prefix(40)) » n'est pas une région.",
+                        de: "«\(region.prefix(40))» ist keine Region.",
+                        en: "`\(region.prefix(40))` is not a region."
+                    )
+                )
+            }
+            return region
+        case (_, nil): return nil
+        case (_, .some):
+            throw AccessError(
+                .invalidField,
+                "only a regional coordinator has a region",
+                text: LocalizedText(
+                    fr: "Seul un coordinateur régional a une région.",
+                    de: "Nur eine regionale Koordination hat eine Region.",
+                    en: "Only a regional coordinator has a region."
+                )
+            )
+        }
+    }
+
+    /// The codes of the regions of a regional coordinator (Haut-Valais/Oberwallis, Sierre, Sion, Martigny, Monthey).
+    public static let regions = ["oberwallis", "sierre", "sion", "martigny", "monthey"]
 
     static func validate(caseworker: String?) throws(AccessError) -> String? {
         guard let value = caseworker?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }

@@ -5,7 +5,7 @@ import GRDB
 extension AccessStore {
     static let accountColumns = """
         id, email, name, language, role, caseworker, active, disabled_reason, must_change_password, second_factor,
-        last_used_at, created_at, wants_digest
+        last_used_at, created_at, wants_digest, region, collaborator
         """
 
     static func account(_ row: Row) -> Account {
@@ -16,6 +16,8 @@ extension AccessStore {
             language: Language(rawValue: row[3]) ?? .fr,
             role: AccountRole(rawValue: row[4]) ?? .caseworker,
             caseworker: row[5],
+            region: row[13],
+            collaborator: row[14],
             isActive: row[6],
             disabledReason: row[7],
             mustChangePassword: row[8],
@@ -64,6 +66,8 @@ extension AccessStore {
         language: Language,
         role: AccountRole,
         caseworker: String?,
+        region: String?,
+        collaborator: Int64?,
         passwordHash: String,
         now: Date
     ) throws(AccessError) -> Account {
@@ -81,11 +85,13 @@ extension AccessStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO account (email, name, language, role, caseworker, password_hash, must_change_password, last_used_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                    INSERT INTO account (email, name, language, role, caseworker, region, collaborator, password_hash, must_change_password,
+                        last_used_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                     """,
                 arguments: [
-                    email, name, language.rawValue, role.rawValue, caseworker, passwordHash, now.timeIntervalSince1970, now.timeIntervalSince1970,
+                    email, name, language.rawValue, role.rawValue, caseworker, region, collaborator, passwordHash, now.timeIntervalSince1970,
+                    now.timeIntervalSince1970,
                 ]
             )
             let id = db.lastInsertedRowID
@@ -108,7 +114,7 @@ extension AccessStore {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns), password_hash FROM account WHERE email = ?", arguments: [email])
             else { return nil }
-            return (Self.account(row), row[13])
+            return (Self.account(row), row[15])
         }
     }
 

@@ -71,6 +71,14 @@ extension AccessStore {
                     """
             )
         }
+        migrator.registerMigration("v3: registry roles on the coordinator") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE account ADD COLUMN region TEXT;
+                    ALTER TABLE account ADD COLUMN collaborator INTEGER;
+                    """
+            )
+        }
         return migrator
     }
 }

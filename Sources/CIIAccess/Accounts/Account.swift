@@ -1,7 +1,8 @@
 public import CIICore
 public import Foundation
 
-/// A person who may log in to the node: a caseworker or an admin.
+/// A person who may log in to the node: a caseworker or an admin on a dispositif node; a CII
+/// respondent, a regional coordinator, the bureau or an admin on the coordinator.
 ///
 /// Holds no secret: the password hash and the TOTP secret stay in ``AccessStore``.
 public struct Account: Sendable, Hashable, Identifiable {
@@ -17,6 +18,11 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var role: AccountRole
     /// The identifier the institution's export uses for this caseworker, which routes overlap alerts.
     public var caseworker: String?
+    /// The region of a regional coordinator (a region code such as `sion`); nil for other roles.
+    public var region: String?
+    /// The collaborator directory entry of the person (coordinator node), which says which cases
+    /// they announced or are involved in; nil when not linked.
+    public var collaborator: Int64?
     /// Whether the account may log in.
     public var isActive: Bool
     /// Why the account was disabled: `admin` or `inactivity`.

@@ -68,7 +68,8 @@ struct AccountController: Sendable {
         }
         var fresh = session
         fresh.account.mustChangePassword = false
-        let after = PageState(language: state.language, session: fresh, csrf: state.csrf, path: "/check")
+        let after = PageState(language: state.language, session: fresh, csrf: state.csrf, path: pages.renderer.home)
+        guard pages.renderer.nodeRole == .dispositif else { return page(after, session: fresh, notice: pages.text("password_changed", state)) }
         return CheckPageController(pages: pages).page(after, session: fresh, notice: pages.text("password_changed", state))
     }
 

@@ -38,7 +38,8 @@ struct AdminController: Sendable {
             return [
                 "id": String(account.id), "name": account.name, "email": account.email,
                 "role": pages.text("role_\(account.role.rawValue)", state), "language": account.language.rawValue,
-                "caseworker": account.caseworker ?? "", "status": pages.text(status, state), "active": account.isActive,
+                "caseworker": account.caseworker ?? "", "region": account.region.map { pages.text("region_\($0)", state) } ?? "",
+                "status": pages.text(status, state), "active": account.isActive,
                 "last_used": Day(account.lastUsedAt).swiss,
             ]
         }
@@ -48,7 +49,13 @@ struct AdminController: Sendable {
                 "status": pages.text(token.revokedAt == nil ? "active" : "revoked", state), "live": token.revokedAt == nil,
             ]
         }
-        var data: [String: Any] = ["accounts": rows, "tokens": tokenRows]
+        let roles: [[String: String]] = AccountRole.available(on: pages.access.nodeRole).map {
+            ["value": $0.rawValue, "label": pages.text("role_\($0.rawValue)", state)]
+        }
+        let regions: [[String: String]] = AccessControl.regions.map {
+            ["value": $0, "label": pages.text("region_\($0)", state)]
+        }
+        var data: [String: Any] = ["accounts": rows, "tokens": tokenRows, "roles": roles, "regions": regions]
         if let secret {
             data["secret"] = secret.value
             data["secret_label"] = secret.label
@@ -75,7 +82,7 @@ struct AdminController: Sendable {
         do {
             switch (action, id) {
             case ("create", _):
-                let role = AccountRole(rawValue: form["role"] ?? "") ?? .caseworker
+                let role = AccountRole(rawValue: form["role"] ?? "") ?? AccountRole.available(on: access.nodeRole)[0]
                 let language = Language(rawValue: form["language"] ?? "") ?? .fr
                 let created = try access.createAccount(
                     email: form["email"] ?? "",
@@ -83,6 +90,7 @@ struct AdminController: Sendable {
                     language: language == .en ? .fr : language,
                     role: role,
                     caseworker: form["caseworker"],
+                    region: form["region"],
                     by: actor
                 )
                 return page(

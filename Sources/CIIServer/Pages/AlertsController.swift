@@ -24,7 +24,13 @@ struct AlertsController: Sendable {
             case .audit:
                 // Nothing is shown without its audit entry; the writer logs why, once.
                 let text = pages.text("audit_unavailable", state)
-                return pages.renderer.message(pages.text("error_title", state), text, back: "/check", state: state, status: .serviceUnavailable)
+                return pages.renderer.message(
+                    pages.text("error_title", state),
+                    text,
+                    back: pages.renderer.home,
+                    state: state,
+                    status: .serviceUnavailable
+                )
             case .storage(let failure):
                 return pages.unavailable(failure, state: state, context: context)
             }

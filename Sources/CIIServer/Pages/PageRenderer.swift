@@ -10,8 +10,10 @@ import NIOCore
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let nodeName: String
+    /// A dispositif node shows the check and alerts; the coordinator does not.
+    let nodeRole: NodeRole
 
-    init(nodeName: String) {
+    init(nodeName: String, nodeRole: NodeRole = .dispositif) {
         var library = MustacheLibrary()
         for (name, text) in PageTemplates.all {
             do {
@@ -22,7 +24,12 @@ struct PageRenderer: Sendable {
         }
         self.library = library
         self.nodeName = nodeName
+        self.nodeRole = nodeRole
     }
+
+    /// Where a signed-in person lands: the check on a dispositif node, the account page on the
+    /// coordinator (whose registry pages come with the registry's web interface).
+    var home: String { nodeRole == .dispositif ? "/check" : "/account" }
 
     /// The page `template` filled with `data`, the texts, the user's menu and the form token.
     func render(
@@ -42,6 +49,8 @@ struct PageRenderer: Sendable {
         context["other_lang"] = state.language == .de ? "fr" : "de"
         context["title"] = title
         context["node"] = nodeName
+        context["dispositif_node"] = nodeRole == .dispositif
+        context["coordinator_node"] = nodeRole == .coordinator
         context["csrf"] = state.csrf
         context["path"] = state.path
         if let notice { context["notice"] = notice }

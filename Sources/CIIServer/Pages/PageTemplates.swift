@@ -20,8 +20,10 @@ enum PageTemplates {
           <div class="brand"><strong>{{t.app}}</strong> <span class="node" id="node">{{node}}</span></div>
           <nav>
             {{#user}}
+            {{#dispositif_node}}
             <a href="/check" id="nav-check">{{t.nav_check}}</a>
             <a href="/alerts" id="nav-alerts">{{t.nav_alerts}}{{#unread}} <span class="badge" id="unread">{{unread}}</span>{{/unread}}</a>
+            {{/dispositif_node}}
             {{#is_admin}}<a href="/admin" id="nav-admin">{{t.nav_admin}}</a>{{/is_admin}}
             <a href="/account" id="nav-account">{{t.nav_account}}</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button id="logout" class="link">{{t.logout}}</button></form>
@@ -203,10 +205,10 @@ enum PageTemplates {
         {{#secret}}<p class="secret">{{secret_label}} <code id="secret">{{secret}}</code></p>{{/secret}}
         <h2>{{t.accounts}}</h2>
         <table id="accounts">
-          <thead><tr><th>{{t.name}}</th><th>{{t.email}}</th><th>{{t.role}}</th><th>{{t.language}}</th><th>{{t.caseworker_id}}</th><th>{{t.status}}</th><th>{{t.last_used}}</th><th>{{t.actions}}</th></tr></thead>
+          <thead><tr><th>{{t.name}}</th><th>{{t.email}}</th><th>{{t.role}}</th><th>{{t.language}}</th><th>{{#dispositif_node}}{{t.caseworker_id}}{{/dispositif_node}}{{#coordinator_node}}{{t.region}}{{/coordinator_node}}</th><th>{{t.status}}</th><th>{{t.last_used}}</th><th>{{t.actions}}</th></tr></thead>
           <tbody>
           {{#accounts}}<tr id="account-{{id}}">
-            <td>{{name}}</td><td>{{email}}</td><td>{{role}}</td><td>{{language}}</td><td>{{caseworker}}</td><td class="status">{{status}}</td><td>{{last_used}}</td>
+            <td>{{name}}</td><td>{{email}}</td><td>{{role}}</td><td>{{language}}</td><td>{{caseworker}}{{region}}</td><td class="status">{{status}}</td><td>{{last_used}}</td>
             <td class="actions">
               {{#active}}<form method="post" action="/admin/accounts/{{id}}/disable" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button class="small" id="disable-{{id}}">{{t.disable}}</button></form>{{/active}}
               <form method="post" action="/admin/accounts/{{id}}/renew" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button class="small" id="renew-{{id}}">{{t.renew}}</button></form>
@@ -221,10 +223,14 @@ enum PageTemplates {
           <label for="new-name">{{t.name}}</label><input id="new-name" name="name" required maxlength="120">
           <label for="new-email">{{t.email}}</label><input id="new-email" name="email" type="email" required>
           <label for="new-role">{{t.role}}</label>
-          <select id="new-role" name="role"><option value="caseworker">{{t.role_caseworker}}</option><option value="admin">{{t.role_admin}}</option></select>
+          <select id="new-role" name="role">{{#roles}}<option value="{{value}}">{{label}}</option>{{/roles}}</select>
+          {{#coordinator_node}}
+          <label for="new-region">{{t.region}}</label>
+          <select id="new-region" name="region"><option value="">{{t.region_none}}</option>{{#regions}}<option value="{{value}}">{{label}}</option>{{/regions}}</select>
+          {{/coordinator_node}}
           <label for="new-language">{{t.language}}</label>
           <select id="new-language" name="language"><option value="fr">Français</option><option value="de">Deutsch</option></select>
-          <label for="new-caseworker">{{t.caseworker_id}}</label><input id="new-caseworker" name="caseworker" maxlength="64">
+          {{#dispositif_node}}<label for="new-caseworker">{{t.caseworker_id}}</label><input id="new-caseworker" name="caseworker" maxlength="64">{{/dispositif_node}}
           <button type="submit" id="add-submit">{{t.create}}</button>
         </form>
         <h2>{{t.tokens}}</h2>

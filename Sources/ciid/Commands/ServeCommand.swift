@@ -84,11 +84,11 @@ struct ServeCommand: AsyncParsableCommand {
         case (false, false): logger.info("/metrics answers \(allowed) (metrics.allow), and requests with the token of metrics.token_file")
         }
         var services: [any Service] = []
-        if configuration.role == .dispositif {
-            services.append(AccessMaintenance(access: access, inbox: inbox))
-            if configuration.mail == nil {
-                logger.warning("no [mail] relay in ciid.conf: logins by e-mailed code will fail until one is set")
-            }
+        // Every node has logins now (the coordinator for the registry's roles): unused accounts expire
+        // on both; digests go only where alerts wait, on dispositif nodes.
+        services.append(AccessMaintenance(access: access, inbox: inbox))
+        if configuration.mail == nil {
+            logger.warning("no [mail] relay in ciid.conf: logins by e-mailed code will fail until one is set")
         }
         var finite: [any Service] = []  // services that finish early without ending the node
         if let federation {

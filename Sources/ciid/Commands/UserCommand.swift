@@ -9,16 +9,13 @@ import Foundation
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage the caseworker and admin accounts of this node.",
-        subcommands: [Add.self, List.self, Disable.self, Renew.self, Reset.self]
+        abstract: "Manage the accounts of this node (caseworkers and admins; on the coordinator, the registry's roles).",
+        subcommands: [Add.self, List.self, Change.self, Disable.self, Renew.self, Reset.self]
     )
 
     /// Opens the access rules with an audit log that writes each event at once.
     static func open(_ node: NodeOptions) throws -> (AccessControl, AuditLog) {
         let (directory, configuration) = try node.load()
-        guard configuration.role == .dispositif else {
-            throw CLIError("accounts live on dispositif nodes; this node is the \(configuration.role.rawValue)")
-        }
         let log = try NodeAccess.auditLog(directory, configuration)
         return (try NodeAccess.control(directory, configuration, audit: log, mailer: nil), log)
     }
@@ -39,18 +36,31 @@ struct UserCommand: ParsableCommand {
         @Option(help: "E-mail address, where login codes go.") var email: String
         @Option(help: "The person's name.") var name: String
         @Option(help: "Language of the pages and e-mails: fr or de.") var language: String = "fr"
-        @Option(help: "caseworker or admin.") var role: String = "caseworker"
+        @Option(help: "On a dispositif node: caseworker or admin. On the coordinator: respondent, coordinator, bureau or admin.")
+        var role: String?
         @Option(help: "The identifier the institution's export uses for this caseworker (routes overlap alerts).")
         var caseworker: String?
+        @Option(help: "The region of a regional coordinator: oberwallis, sierre, sion, martigny or monthey.") var region: String?
+        @Option(help: "The person's entry in the collaborator directory (coordinator).") var collaborator: Int64?
 
         func run() throws {
             guard let language = Language(rawValue: language), language != .en else { throw ValidationError("--language is fr or de") }
-            guard let role = AccountRole(rawValue: role) else { throw ValidationError("--role is caseworker or admin") }
             let (access, _) = try UserCommand.open(node)
+            let chosen = try UserCommand.accountRole(role ?? (access.nodeRole == .dispositif ? "caseworker" : "respondent"), access)
             let created = try UserCommand.run { () throws(AccessError) in
-                try access.createAccount(email: email, name: name, language: language, role: role, caseworker: caseworker, by: "cli")
+                try access.createAccount(
+                    email: email,
+                    name: name,
+                    language: language,
+                    role: chosen,
+                    caseworker: caseworker,
+                    region: region,
+                    collaborator: collaborator,
+                    by: "cli"
+                )
             }
-            print("account \(created.account.id) created for \(created.account.email) (\(role.rawValue), \(language.rawValue))")
+            let regionText = created.account.region.map { ", region \($0)" } ?? ""
+            print("account \(created.account.id) created for \(created.account.email) (\(chosen.rawValue)\(regionText), \(language.rawValue))")
             print("one-time password: \(created.oneTimePassword)")
             print("Give it to the person by a channel other than e-mail; it must be changed at the first login.")
         }
@@ -70,16 +80,53 @@ struct UserCommand: ParsableCommand {
                 if json {
                     print(
                         "{\"id\":\(account.id),\"email\":\(JSONText.quoted(account.email)),\"name\":\(JSONText.quoted(account.name)),"
-                            + "\"role\":\"\(account.role.rawValue)\",\"language\":\"\(account.language.rawValue)\",\"status\":\"\(status)\","
+                            + "\"role\":\"\(account.role.rawValue)\",\(account.region.map { "\"region\":\"\($0)\"," } ?? "")"
+                            + "\(account.collaborator.map { "\"collaborator\":\($0)," } ?? "")\"language\":\"\(account.language.rawValue)\",\"status\":\"\(status)\","
                             + "\"secondFactor\":\"\(account.secondFactor.rawValue)\",\"lastUsed\":\"\(Day(account.lastUsedAt).iso)\"}"
                     )
                 } else {
                     print(
-                        "\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\t\(account.language.rawValue)\t\(status)"
+                        "\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\(account.region.map { "(\($0))" } ?? "")\t\(account.language.rawValue)\t\(status)"
                             + "\t\(account.secondFactor.rawValue)\tlast used \(Day(account.lastUsedAt).iso)"
                     )
                 }
             }
+        }
+    }
+
+    struct Change: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "change",
+            abstract: "Change an account's role (with its region), language, caseworker identifier or collaborator entry."
+        )
+        @OptionGroup var node: NodeOptions
+        @Argument(help: "The account's number or e-mail.") var account: String
+        @Option(help: "The new role.") var role: String?
+        @Option(help: "The region of a regional coordinator.") var region: String?
+        @Option(help: "fr or de.") var language: String?
+        @Option(help: "The caseworker identifier (empty to remove it).") var caseworker: String?
+        @Option(help: "The collaborator directory entry (0 to remove the link).") var collaborator: Int64?
+
+        func run() throws {
+            let (access, _) = try UserCommand.open(node)
+            let id = try UserCommand.resolve(account, access)
+            let newRole = try role.map { try UserCommand.accountRole($0, access) }
+            let language = try self.language.map { text in
+                guard let value = Language(rawValue: text), value != .en else { throw ValidationError("--language is fr or de") }
+                return value
+            }
+            let done = try UserCommand.run { () throws(AccessError) in
+                try access.update(
+                    id,
+                    role: newRole,
+                    region: region.map { $0 },
+                    language: language,
+                    caseworker: caseworker.map { $0 },
+                    collaborator: collaborator.map { $0 == 0 ? nil : $0 },
+                    by: "cli"
+                )
+            }
+            print("account \(done.id) (\(done.email)): \(done.role.rawValue)\(done.region.map { ", region \($0)" } ?? ""), \(done.language.rawValue)")
         }
     }
 
@@ -121,6 +168,15 @@ struct UserCommand: ParsableCommand {
             let done = try UserCommand.run { () throws(AccessError) in try access.resetPassword(id, removeTOTP: removeTotp, by: "cli") }
             print("account \(done.account.id) (\(done.account.email)): one-time password \(done.oneTimePassword)")
         }
+    }
+
+    /// A role that exists on this node, or an error listing those that do.
+    static func accountRole(_ text: String, _ access: AccessControl) throws -> AccountRole {
+        let available = AccountRole.available(on: access.nodeRole)
+        guard let role = AccountRole(rawValue: text), available.contains(role) else {
+            throw ValidationError("--role is one of \(available.map(\.rawValue).joined(separator: ", ")) on a \(access.nodeRole.rawValue) node")
+        }
+        return role
     }
 
     /// An account's number from its number or e-mail.

@@ -18,7 +18,7 @@ struct RoleMiddleware: RouterMiddleware {
         guard session.account.role == role else {
             let state = PageState(request: request, context: context)
             let texts = PageText.texts(state.language)
-            return pages.renderer.message(texts["error_title"]!, texts["forbidden"]!, back: "/check", state: state, status: .forbidden)
+            return pages.renderer.message(texts["error_title"]!, texts["forbidden"]!, back: pages.renderer.home, state: state, status: .forbidden)
         }
         return try await next(request, context)
     }
