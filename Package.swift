@@ -187,13 +187,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "Sodium"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
-        .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport", "CIITestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIFederationTests",
             dependencies: [
-                "CIICore", "CIIFederation", "Sodium",
+                "CIICore", "CIIFederation", "CIITestSupport", "Sodium",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -206,16 +206,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What several test targets share (no product): the fuzz corpora, promtool.
+        .target(name: "CIITestSupport", path: "Sources/CIITestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIRegistryTests",
             dependencies: ["CIIRegistry", "CIIRegistrySQLite", "CIICore", "CIIStore", "Sodium"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
+        .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIServerTests",
             dependencies: [
-                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "Curl", "QRCode",
+                "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "CIITestSupport", "Curl", "QRCode",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -224,6 +226,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ciidTests", dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ciidTests",
+            dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIITestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

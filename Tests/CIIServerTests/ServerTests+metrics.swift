@@ -1,3 +1,4 @@
+import CIITestSupport
 import CIICore
 import CIIServer
 import Foundation

@@ -1,3 +1,4 @@
+import CIITestSupport
 import CIICore
 import CIIFederation
 import CIIStore
