@@ -73,7 +73,7 @@ extension SQLiteRegistryAccess {
                 UPDATE case_period SET version = ?, status = ?, region = ?, dispositif = ?, announced_on = ?, opened_on = ?,
                     closed_on = ?, gravity = ?, weights_version = ?, announcement = ?, situation_sealed = ?, gravity_score = ?,
                     collaborators = ?, documents = ?, logbook_sealed = ?, medical_mandate = ?, decision = ?, services = ?,
-                    cancellation_sealed = ?, updated_at = ?
+                    cancellation_sealed = ?, power_expiry = ?, updated_at = ?
                 WHERE id = ?
                 """,
             arguments: [
@@ -84,7 +84,8 @@ extension SQLiteRegistryAccess {
                 try seal(period.situation, "case:\(id)/situation"), try period.gravity.map { try json($0) },
                 try json(period.collaborators), try json(period.documents), try seal(period.logbook, "case:\(id)/logbook"),
                 try json(period.medicalMandate), try json(period.decision), try json(period.services),
-                try period.cancellation.map { try seal($0, "case:\(id)/cancellation") }, Date().timeIntervalSince1970, id,
+                try period.cancellation.map { try seal($0, "case:\(id)/cancellation") },
+                period.latestPowerOfAttorneyExpiry.map { Int64($0.daysSince1970) }, Date().timeIntervalSince1970, id,
             ]
         )
         try db.execute(sql: "DELETE FROM case_collaborator WHERE case_id = ?", arguments: [id])
@@ -94,6 +95,16 @@ extension SQLiteRegistryAccess {
         try db.execute(sql: "DELETE FROM case_service_type WHERE case_id = ?", arguments: [id])
         for type in Set(period.services.map(\.type)) {
             try db.execute(sql: "INSERT INTO case_service_type (type, case_id) VALUES (?, ?)", arguments: [type.rawValue, id])
+        }
+    }
+
+    func casesWithPowerOfAttorney(expiringBy day: Day) async throws -> [Int64] {
+        try db { db in
+            try Int64.fetchAll(
+                db,
+                sql: "SELECT id FROM case_period WHERE power_expiry <= ? AND status = 'open' ORDER BY power_expiry, id",
+                arguments: [Int64(day.daysSince1970)]
+            )
         }
     }
 }

@@ -48,11 +48,13 @@ extension SQLiteRegistryStore {
                         decision TEXT NOT NULL,
                         services TEXT NOT NULL,
                         cancellation_sealed BLOB,
+                        power_expiry INTEGER,
                         updated_at REAL NOT NULL
                     );
                     CREATE INDEX case_person ON case_period (person_id);
                     CREATE INDEX case_region ON case_period (region, status);
                     CREATE INDEX case_announced ON case_period (announced_on);
+                    CREATE INDEX case_power_expiry ON case_period (power_expiry) WHERE power_expiry IS NOT NULL;
 
                     CREATE TABLE case_collaborator (
                         collaborator_id INTEGER NOT NULL,

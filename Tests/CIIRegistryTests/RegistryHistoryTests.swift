@@ -80,3 +80,46 @@ extension Result {
         return nil
     }
 }
+
+struct RegistryPowerOfAttorneyTests {
+    @Test func listsOpenCasesWhosePowerExpiredOrExpiresWithin30Days() async throws {
+        let fixture = try await RegistryFixture()
+        defer { fixture.remove() }
+        let day = RegistryFixture.day
+        let bureau = RegistryFixture.bureau
+        func power(_ start: Day, _ months: Int) -> CaseDocument {
+            CaseDocument(
+                designation: "Procuration",
+                code: "PROC",
+                vaultID: "v",
+                size: 1,
+                kind: "pdf",
+                powerOfAttorney: PowerOfAttorney(start: start, duration: months, unit: .months)
+            )
+        }
+        var ids = [Int64]()
+        // Expired; expires in 20 days; valid for months; expired but renewed; expired but closed.
+        let documents: [[CaseDocument]] = [
+            [power(day(2024, 1, 1), 12)], [power(day(2024, 7, 20), 12)], [power(day(2025, 5, 1), 12)],
+            [power(day(2023, 1, 1), 12), power(day(2025, 1, 1), 24)], [power(day(2024, 1, 1), 12)],
+        ]
+        for (index, list) in documents.enumerated() {
+            let created = try await fixture.service.createCase(RegistryFixture.newCase(avs: RegistryFixture.avs(UInt64(index + 1))), by: bureau)
+            var view = try await fixture.service.update(created.id, .documents(list), ifMatch: created.etag, by: bureau)
+            if index == 4 {
+                view = try await fixture.service.update(
+                    created.id,
+                    .decision(Decision(openedOn: day(2024, 1, 1), closedOn: day(2025, 1, 1))),
+                    ifMatch: view.etag,
+                    by: bureau
+                )
+            }
+            ids.append(created.id)
+        }
+        let alerts = try await fixture.service.powersOfAttorney(on: RegistryFixture.today, by: bureau)
+        #expect(alerts.map(\.caseID) == [ids[0], ids[1]])
+        #expect(alerts.map(\.status) == [.expired, .expiresSoon])
+        #expect(alerts.map(\.expiry) == [day(2025, 1, 1), day(2025, 7, 20)])
+        await #expect(throws: RegistryError.self) { try await fixture.service.powersOfAttorney(on: RegistryFixture.today, by: fixture.aliceActor) }
+    }
+}

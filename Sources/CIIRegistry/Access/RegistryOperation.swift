@@ -14,6 +14,8 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case manageCodeLists
     /// Manage registry accounts and roles.
     case manageUsers
+    /// List the cases whose power of attorney expired or expires soon.
+    case listPowersOfAttorney
     /// Read cancelled cases (for the audit).
     case readCancelled
 }

@@ -11,6 +11,8 @@ public protocol RegistryReading: Sendable {
     func caseIDs(personID: Int64) async throws -> [Int64]
     /// One page of the case periods matching `search` within `scope`, sorted.
     func search(_ search: RegistrySearch, scope: CaseScope) async throws -> SearchPage
+    /// The open cases whose latest power of attorney expires on or before `day`, soonest first.
+    func casesWithPowerOfAttorney(expiringBy day: Day) async throws -> [Int64]
     /// The history of a case, oldest first.
     func history(caseID: Int64) async throws -> [HistoryEntry]
     /// The bureau's notices, newest first.
