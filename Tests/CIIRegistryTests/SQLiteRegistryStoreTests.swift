@@ -174,3 +174,63 @@ struct SQLiteRegistryStoreTests {
 func attempt<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
     do { return .success(try await body()) } catch { return .failure(error) }
 }
+
+struct SQLiteRegistryTransactionTests {
+    @Test func aTransactionThatThrowsLeavesNothing() async throws {
+        let fixture = try await RegistryFixture()
+        defer { fixture.remove() }
+        struct Stop: Error {}
+        let avs = RegistryFixture.avs(7)
+        let person = Person(
+            avs: avs,
+            surname: "Rey",
+            firstName: "Léa",
+            birthDate: RegistryFixture.day(1990, 2, 3),
+            sex: .female,
+            language: .fr,
+            education: .tertiary
+        )
+        let outcome = await attempt {
+            try await fixture.store.transaction { tx -> Int64 in
+                let id = try await tx.insertPerson(person)
+                #expect(try await tx.person(avs: avs)?.id == id)  // the transaction sees its own write
+                #expect(try await fixture.store.read { try await $0.person(avs: avs) } == nil)  // others do not yet
+                throw Stop()
+            }
+        }
+        #expect(outcome.failure is Stop)
+        #expect(try await fixture.store.read { try await $0.person(avs: avs) } == nil)
+        // The store still works afterwards.
+        let id = try await fixture.store.transaction { try await $0.insertPerson(person) }
+        #expect(try await fixture.store.read { try await $0.person(avs: avs) } == StoredPerson(id: id, person: person))
+    }
+
+    @Test func concurrentChangesAreAppliedOneAfterTheOther() async throws {
+        let fixture = try await RegistryFixture()
+        defer { fixture.remove() }
+        let service = fixture.service
+        let bureau = RegistryFixture.bureau
+        let created = try await service.createCase(RegistryFixture.newCase(avs: RegistryFixture.avs(1)), by: bureau)
+        // Twenty writers each add a logbook entry, reading again after each conflict.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<20 {
+                group.addTask {
+                    while true {
+                        let current = try await service.readCase(created.id, by: bureau)
+                        let entry = LogbookEntry(date: RegistryFixture.day(2025, 6, 1), text: "writer \(writer)")
+                        let outcome = await attempt {
+                            try await service.update(created.id, .logbook((current.logbook ?? []) + [entry]), ifMatch: current.etag, by: bureau)
+                        }
+                        if (outcome.failure as? RegistryError)?.kind == .conflict { continue }
+                        _ = try outcome.get()
+                        return
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let final = try await service.readCase(created.id, by: bureau)
+        #expect(Set(final.logbook?.map(\.text) ?? []) == Set((0..<20).map { "writer \($0)" }))
+        #expect(final.etag == CaseETag(version: 21))
+    }
+}
