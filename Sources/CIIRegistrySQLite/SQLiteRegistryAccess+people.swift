@@ -32,6 +32,23 @@ extension SQLiteRegistryAccess {
         }
     }
 
+    func updatePerson(_ person: Person, id: Int64) async throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE person SET surname = ?, first_name = ?, surname_folded = ?, first_name_folded = ?, birth_date = ?,
+                        sex = ?, language = ?, education = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    person.surname, person.firstName, NameFolding.fold(person.surname), NameFolding.fold(person.firstName),
+                    Int64(person.birthDate.daysSince1970), person.sex.rawValue, person.language.rawValue, person.education.rawValue, id,
+                ]
+            )
+            guard db.changesCount == 1 else { throw RegistryError.notFound }
+        }
+    }
+
     /// The person with id `id`.
     func person(_ db: Database, id: Int64) throws -> Person {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {

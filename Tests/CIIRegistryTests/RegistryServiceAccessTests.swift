@@ -125,3 +125,32 @@ struct RegistryServiceAccessTests {
         #expect(rescored.gravity?.weightsVersion == 1)
     }
 }
+
+struct RegistryPersonTests {
+    @Test func aCorrectedNameIsSearchedAndRecordedButTheNumberStays() async throws {
+        let fixture = try await RegistryFixture()
+        defer { fixture.remove() }
+        let avs = RegistryFixture.avs(5)
+        let created = try await fixture.service.createCase(RegistryFixture.newCase(avs: avs), by: fixture.aliceActor)
+        var details = PersonDetails(try #require(created.person))
+        details.surname = "Müller-Dubuis"
+        details.education = .secondaryII
+        let updated = try await fixture.service.update(created.id, .person(details), ifMatch: created.etag, by: fixture.aliceActor)
+        #expect(updated.person?.surname == "Müller-Dubuis" && updated.person?.avs == avs && updated.etag == CaseETag(version: 2))
+        let found = try await fixture.service.search(RegistrySearch(surname: "muller-d"), by: RegistryFixture.bureau)
+        #expect(found.items.map(\.caseID) == [created.id])
+        let history = try await fixture.service.history(created.id, by: fixture.aliceActor)
+        #expect(history.contains { $0.field == "person.surname" && $0.oldValue == "\"Müller\"" && $0.newValue == "\"Müller-Dubuis\"" })
+        #expect(history.contains { $0.field == "person.education" })
+        #expect(!history.contains { $0.field.contains("avs") })
+        // A coordinator may not correct it; a bad birth date is refused.
+        let sion = RegistryActor(accountID: "c", role: .coordinator(.sion))
+        #expect(
+            (await attempt { try await fixture.service.update(created.id, .person(details), ifMatch: updated.etag, by: sion) }.failure
+                as? RegistryError)?.kind == .forbidden
+        )
+        details.birthDate = RegistryFixture.day(2030, 1, 1)
+        let bad = await attempt { try await fixture.service.update(created.id, .person(details), ifMatch: updated.etag, by: fixture.aliceActor) }
+        #expect((bad.failure as? RegistryError)?.problems.map(\.field) == ["person.birthDate"])
+    }
+}

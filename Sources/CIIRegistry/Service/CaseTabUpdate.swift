@@ -1,5 +1,7 @@
 /// A change of one tab of a case: the tab's new content as a whole.
 public enum CaseTabUpdate: Sendable, Hashable {
+    /// The person's details (shared by all their case periods).
+    case person(PersonDetails)
     /// Tab "Dispositifs annonceurs".
     case announcement(Announcement)
     /// Tab "Situation" (the gravity index is scored again).
@@ -22,6 +24,7 @@ public enum CaseTabUpdate: Sendable, Hashable {
     /// The tab it changes.
     public var tab: CaseTab {
         switch self {
+        case .person: .person
         case .announcement: .announcement
         case .situation: .situation
         case .collaborators: .collaborators

@@ -33,8 +33,11 @@ enum HistoryDiff {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(tabs), var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
-        for key in ["id", "personID", "person", "etag"] { object.removeValue(forKey: key) }
+        guard let data = try? encoder.encode(tabs), var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let details = try? encoder.encode(PersonDetails(period.person)), let person = try? JSONSerialization.jsonObject(with: details)
+        else { return [:] }
+        for key in ["id", "personID", "etag"] { object.removeValue(forKey: key) }
+        object["person"] = person  // without the AVS number, which never changes
         var leaves = [String: String]()
         flatten(object, path: "", into: &leaves)
         return leaves

@@ -30,6 +30,7 @@ extension RegistryService {
                 try validation.check()
                 let entries = HistoryDiff.entries(from: before, to: after, actor: actor.accountID, at: date)
                 guard !entries.isEmpty else { return CaseView(before, for: actor) }
+                if after.person != before.person { try await tx.updatePerson(after.person, id: after.personID) }
                 after.etag = try await tx.updateCase(after, ifMatch: ifMatch)
                 try await tx.appendHistory(entries)
                 return CaseView(after, for: actor)
@@ -47,6 +48,9 @@ extension RegistryService {
         date: Date
     ) {
         switch change {
+        case .person(let details):
+            details.validate(into: &validation)
+            details.apply(to: &period.person)
         case .announcement(let announcement):
             announcement.validate(into: &validation)
             period.announcement = announcement

@@ -3,6 +3,8 @@
 public protocol RegistryTransaction: RegistryReading {
     /// Stores a new person; returns its id.
     func insertPerson(_ person: Person) async throws -> Int64
+    /// Changes the details of person `id` (the AVS number and its index stay).
+    func updatePerson(_ person: Person, id: Int64) async throws
     /// Stores a new case period (its `id` and `etag` are ignored); returns it with its id and ETag 1.
     func insertCase(_ period: CasePeriod) async throws -> CasePeriod
     /// Replaces every tab of case `period.id` if its current ETag is `ifMatch`; returns the new ETag.
