@@ -107,4 +107,8 @@ extension SQLiteRegistryAccess {
             )
         }
     }
+
+    func casesWithMedicalMandate() async throws -> [Int64] {
+        try db { try Int64.fetchAll($0, sql: "SELECT id FROM case_period WHERE medical_mandate <> '[]' ORDER BY id") }
+    }
 }

@@ -41,7 +41,7 @@ public enum RegistryAccess {
         switch (operation, actor.role) {
         case (.createCase, .respondent), (.createCase, .bureau): true
         case (.search, .respondent), (.search, .coordinator), (.search, .bureau): true
-        case (.cancelCase, .bureau), (.readNotices, .bureau), (.readCancelled, .bureau), (.listPowersOfAttorney, .bureau): true
+        case (.cancelCase, .bureau), (.readNotices, .bureau), (.readCancelled, .bureau), (.listPowersOfAttorney, .bureau), (.invoices, .bureau): true
         case (.manageDirectory, .bureau), (.manageCodeLists, .bureau): true
         case (.manageDirectory, .admin), (.manageCodeLists, .admin), (.manageUsers, .admin): true
         default: false

@@ -16,6 +16,8 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case manageUsers
     /// List the cases whose power of attorney expired or expires soon.
     case listPowersOfAttorney
+    /// Read the yearly medical-mandate invoices.
+    case invoices
     /// Read cancelled cases (for the audit).
     case readCancelled
 }
