@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension CaseCollaborators {
     /// Adds the tab's problems: every entry in the directory, none twice.

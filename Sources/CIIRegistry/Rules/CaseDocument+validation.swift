@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension CaseDocument {
     /// The kinds of content the vault accepts.

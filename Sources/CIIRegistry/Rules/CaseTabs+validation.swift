@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension Validation {
     /// The documents tab.

@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension PowerOfAttorney {
     /// The longest duration in each unit (ten years).

@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension RegistryService {
     /// Cancels case `id` with a mandatory reason (bureau). The case leaves every normal view and

@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension RegistryService {
     /// The medical mandates of `year` summed per announcing dispositif (bureau), cancelled cases

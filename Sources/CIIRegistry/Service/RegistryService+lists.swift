@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension RegistryService {
     /// The collaborator directory (every role with registry access reads it, to pick collaborators).

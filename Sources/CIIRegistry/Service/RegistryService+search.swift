@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 
 extension RegistryService {
     /// One page of the case periods matching `search` that `actor` sees. Cancelled cases only

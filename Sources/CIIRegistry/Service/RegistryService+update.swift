@@ -1,5 +1,5 @@
-public import CIICore
-public import Foundation
+import CIICore
+import Foundation
 
 extension RegistryService {
     /// Replaces one tab of case `id`, if the case is still at `ifMatch`.

@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 public import Foundation
 
 /// The registry's domain service: what the API and the CLI call. It checks access, validates

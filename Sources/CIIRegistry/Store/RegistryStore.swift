@@ -10,5 +10,7 @@ public protocol RegistryStore: Sendable {
     /// Runs `body` with read access.
     func read<T: Sendable>(_ body: (any RegistryReading) async throws -> T) async throws -> T
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// `body` must not start another transaction of the same store (it would wait for itself),
+    /// nor wait on anything slow: other transactions wait for it.
     func transaction<T: Sendable>(_ body: (any RegistryTransaction) async throws -> T) async throws -> T
 }
