@@ -108,7 +108,7 @@ let package = Package(
         // The registry's default storage: RegistryStore on SQLite through GRDB, in a file of its own.
         .target(
             name: "CIIRegistrySQLite",
-            dependencies: ["CIIRegistry", "CIICore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CIIRegistry", "CIICore", "CIIStore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
 

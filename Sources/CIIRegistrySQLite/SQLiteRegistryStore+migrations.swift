@@ -1,0 +1,114 @@
+import GRDB
+
+extension SQLiteRegistryStore {
+    /// The schema. Dates are days since 1970-01-01 (INTEGER); sealed columns are BLOBs
+    /// (XChaCha20-Poly1305 under the registry key, bound to their row and field). No column holds
+    /// a plain AVS number.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: people, case periods, history, notices, directory, codes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE person (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        avs_index BLOB NOT NULL UNIQUE CHECK (length(avs_index) = 32),
+                        avs_sealed BLOB NOT NULL,
+                        surname TEXT NOT NULL,
+                        first_name TEXT NOT NULL,
+                        surname_folded TEXT NOT NULL,
+                        first_name_folded TEXT NOT NULL,
+                        birth_date INTEGER NOT NULL,
+                        sex TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        education TEXT NOT NULL
+                    );
+                    CREATE INDEX person_name ON person (surname_folded, first_name_folded);
+                    CREATE INDEX person_first_name ON person (first_name_folded);
+                    CREATE INDEX person_birth_date ON person (birth_date);
+
+                    CREATE TABLE case_period (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        person_id INTEGER NOT NULL REFERENCES person (id),
+                        version INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        dispositif TEXT NOT NULL,
+                        announced_on INTEGER NOT NULL,
+                        opened_on INTEGER,
+                        closed_on INTEGER,
+                        gravity INTEGER,
+                        weights_version INTEGER,
+                        announcement TEXT NOT NULL,
+                        situation_sealed BLOB NOT NULL,
+                        gravity_score TEXT,
+                        collaborators TEXT NOT NULL,
+                        documents TEXT NOT NULL,
+                        logbook_sealed BLOB NOT NULL,
+                        medical_mandate TEXT NOT NULL,
+                        decision TEXT NOT NULL,
+                        services TEXT NOT NULL,
+                        cancellation_sealed BLOB,
+                        power_expiry INTEGER,
+                        updated_at REAL NOT NULL
+                    );
+                    CREATE INDEX case_person ON case_period (person_id);
+                    CREATE INDEX case_region ON case_period (region, status);
+                    CREATE INDEX case_announced ON case_period (announced_on);
+                    CREATE INDEX case_power_expiry ON case_period (power_expiry) WHERE power_expiry IS NOT NULL;
+
+                    CREATE TABLE case_collaborator (
+                        collaborator_id INTEGER NOT NULL,
+                        case_id INTEGER NOT NULL REFERENCES case_period (id),
+                        PRIMARY KEY (collaborator_id, case_id)
+                    ) WITHOUT ROWID;
+
+                    CREATE TABLE case_service_type (
+                        type TEXT NOT NULL,
+                        case_id INTEGER NOT NULL REFERENCES case_period (id),
+                        PRIMARY KEY (type, case_id)
+                    ) WITHOUT ROWID;
+
+                    CREATE TABLE history (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id INTEGER NOT NULL REFERENCES case_period (id),
+                        at REAL NOT NULL,
+                        actor TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        old_value BLOB,
+                        new_value BLOB,
+                        sealed INTEGER NOT NULL
+                    );
+                    CREATE INDEX history_case ON history (case_id, id);
+
+                    CREATE TABLE bureau_notice (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        case_id INTEGER NOT NULL REFERENCES case_period (id),
+                        actor TEXT NOT NULL,
+                        at REAL NOT NULL,
+                        reason_sealed BLOB NOT NULL,
+                        read_at REAL
+                    );
+
+                    CREATE TABLE collaborator (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL,
+                        dispositif TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        phone TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        function TEXT NOT NULL
+                    );
+
+                    CREATE TABLE document_code (
+                        code TEXT PRIMARY KEY,
+                        label_fr TEXT NOT NULL,
+                        label_de TEXT NOT NULL,
+                        power_of_attorney INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
+        return migrator
+    }
+}
