@@ -29,11 +29,11 @@ struct RegistryRoleTests {
             collaborator: 12,
             by: "cli"
         )
-        #expect(coordinator.account.region == "sion")
+        #expect(coordinator.account.region == .sion)
         #expect(coordinator.account.collaborator == 12)
-        #expect(try fixture.access.account(coordinator.account.id).region == "sion")
+        #expect(try fixture.access.account(coordinator.account.id).region == .sion)
         let created = fixture.audit.all.last { $0.kind == .accountCreated }
-        #expect(created?.details.contains { $0.key == "region" && $0.value == "sion" } == true)
+        #expect(created?.details.contains { $0.key == "region" && $0.value == "SIO" } == true)
         #expect(throws: AccessError.self) {
             try fixture.access.createAccount(
                 email: "cw@cii.test",
@@ -90,8 +90,8 @@ struct RegistryRoleTests {
             by: "cli"
         )
         #expect(throws: AccessError.self) { try fixture.access.update(made.account.id, role: .coordinator, by: "cli") }
-        let moved = try fixture.access.update(made.account.id, role: .coordinator, region: "oberwallis", by: "cli")
-        #expect(moved.role == .coordinator && moved.region == "oberwallis")
+        let moved = try fixture.access.update(made.account.id, role: .coordinator, region: "Oberwallis", by: "cli")
+        #expect(moved.role == .coordinator && moved.region == .hautValais)
         let back = try fixture.access.update(made.account.id, role: .respondent, by: "cli")
         #expect(back.role == .respondent && back.region == nil)
         let linked = try fixture.access.update(made.account.id, collaborator: .some(7), by: "cli")

@@ -64,7 +64,7 @@ extension AccessControl {
             now: now()
         )
         var details = [("role", role.rawValue), ("language", language.rawValue)]
-        if let region { details.append(("region", region)) }
+        if let region { details.append(("region", region.rawValue)) }
         if let collaborator { details.append(("collaborator", String(collaborator))) }
         record(.accountCreated, actor: actor, subject: account.auditName, details)
         return NewCredentials(account: account, oneTimePassword: password)
@@ -125,11 +125,11 @@ extension AccessControl {
         if role != nil || region != nil {
             let current = try account(id)
             let newRole = role ?? current.role
-            let newRegion = try validate(role: newRole, region: region ?? (role == nil ? current.region : nil))
+            let newRegion = try validate(role: newRole, region: region ?? (role == nil ? current.region?.rawValue : nil))
             sets.append("role = ?, region = ?")
-            _ = arguments.append(contentsOf: [newRole.rawValue, newRegion])
+            _ = arguments.append(contentsOf: [newRole.rawValue, newRegion?.rawValue])
             details.append(("role", newRole.rawValue))
-            if let newRegion { details.append(("region", newRegion)) }
+            if let newRegion { details.append(("region", newRegion.rawValue)) }
         }
         if let collaborator {
             sets.append("collaborator = ?")
@@ -179,8 +179,8 @@ extension AccessControl {
     }
 
     /// Checks that `role` exists on this node and that a region is given exactly for a regional
-    /// coordinator; returns the region, trimmed and lowercased.
-    func validate(role: AccountRole, region: String?) throws(AccessError) -> String? {
+    /// coordinator; returns the region, read from its code or name (``Region/init(code:)``).
+    func validate(role: AccountRole, region: String?) throws(AccessError) -> Region? {
         let available = AccountRole.available(on: nodeRole)
         guard available.contains(role) else {
             let names = available.map(\.rawValue).joined(separator: ", ")
@@ -194,33 +194,34 @@ extension AccessControl {
                 )
             )
         }
-        let region = region?.trimmingCharacters(in: .whitespaces).lowercased()
-        switch (role, region?.isEmpty == false ? region : nil) {
-        case (.coordinator, nil):
+        let text = region?.trimmingCharacters(in: .whitespaces) ?? ""
+        let codes = Region.allCases.map { "\($0.rawValue) (\($0.label(.fr)))" }.joined(separator: ", ")
+        switch (role, text.isEmpty) {
+        case (.coordinator, true):
             throw AccessError(
                 .invalidField,
-                "a regional coordinator needs a region (\(Self.regions.joined(separator: ", ")))",
+                "a regional coordinator needs a region: \(codes)",
                 text: LocalizedText(
                     fr: "Un coordinateur régional a besoin d'une région.",
                     de: "Eine regionale Koordination braucht eine Region.",
                     en: "A regional coordinator needs a region."
                 )
             )
-        case (.coordinator, let region?):
-            guard Self.regions.contains(region) else {
+        case (.coordinator, false):
+            guard let found = Region(code: text) else {
                 throw AccessError(
                     .invalidField,
-                    "`\(region.prefix(40))` is not a region; choose one of \(Self.regions.joined(separator: ", "))",
+                    "`\(text.prefix(40))` is not a region; choose one of \(codes)",
                     text: LocalizedText(
-                        fr: "« \(region.prefix(40)) » n'est pas une région.",
-                        de: "«\(region.prefix(40))» ist keine Region.",
-                        en: "`\(region.prefix(40))` is not a region."
+                        fr: "« \(text.prefix(40)) » n'est pas une région.",
+                        de: "«\(text.prefix(40))» ist keine Region.",
+                        en: "`\(text.prefix(40))` is not a region."
                     )
                 )
             }
-            return region
-        case (_, nil): return nil
-        case (_, .some):
+            return found
+        case (_, true): return nil
+        case (_, false):
             throw AccessError(
                 .invalidField,
                 "only a regional coordinator has a region",
@@ -232,9 +233,6 @@ extension AccessControl {
             )
         }
     }
-
-    /// The codes of the regions of a regional coordinator (Haut-Valais/Oberwallis, Sierre, Sion, Martigny, Monthey).
-    public static let regions = ["oberwallis", "sierre", "sion", "martigny", "monthey"]
 
     static func validate(caseworker: String?) throws(AccessError) -> String? {
         guard let value = caseworker?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }

@@ -16,7 +16,7 @@ extension AccessStore {
             language: Language(rawValue: row[3]) ?? .fr,
             role: AccountRole(rawValue: row[4]) ?? .caseworker,
             caseworker: row[5],
-            region: row[13],
+            region: (row[13] as String?).flatMap(Region.init(rawValue:)),
             collaborator: row[14],
             isActive: row[6],
             disabledReason: row[7],
@@ -66,7 +66,7 @@ extension AccessStore {
         language: Language,
         role: AccountRole,
         caseworker: String?,
-        region: String?,
+        region: Region?,
         collaborator: Int64?,
         passwordHash: String,
         now: Date
@@ -90,7 +90,8 @@ extension AccessStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                     """,
                 arguments: [
-                    email, name, language.rawValue, role.rawValue, caseworker, region, collaborator, passwordHash, now.timeIntervalSince1970,
+                    email, name, language.rawValue, role.rawValue, caseworker, region?.rawValue, collaborator, passwordHash,
+                    now.timeIntervalSince1970,
                     now.timeIntervalSince1970,
                 ]
             )

@@ -18,8 +18,8 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var role: AccountRole
     /// The identifier the institution's export uses for this caseworker, which routes overlap alerts.
     public var caseworker: String?
-    /// The region of a regional coordinator (a region code such as `sion`); nil for other roles.
-    public var region: String?
+    /// The region of a regional coordinator; nil for other roles.
+    public var region: Region?
     /// The collaborator directory entry of the person (coordinator node), which says which cases
     /// they announced or are involved in; nil when not linked.
     public var collaborator: Int64?

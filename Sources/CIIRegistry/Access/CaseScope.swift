@@ -1,3 +1,5 @@
+public import CIICore
+
 /// Which case periods an actor sees: what searches filter on and what reads check.
 public enum CaseScope: Sendable, Hashable {
     /// Every case (the bureau).

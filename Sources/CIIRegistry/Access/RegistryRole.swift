@@ -1,3 +1,5 @@
+public import CIICore
+
 /// The roles of registry accounts.
 public enum RegistryRole: Sendable, Hashable, Codable {
     /// A CII respondent: creates cases; reads and edits the cases they announced or are involved in

@@ -38,7 +38,7 @@ struct AdminController: Sendable {
             return [
                 "id": String(account.id), "name": account.name, "email": account.email,
                 "role": pages.text("role_\(account.role.rawValue)", state), "language": account.language.rawValue,
-                "caseworker": account.caseworker ?? "", "region": account.region.map { pages.text("region_\($0)", state) } ?? "",
+                "caseworker": account.caseworker ?? "", "region": account.region?.label(state.language) ?? "",
                 "status": pages.text(status, state), "active": account.isActive,
                 "last_used": Day(account.lastUsedAt).swiss,
             ]
@@ -52,9 +52,7 @@ struct AdminController: Sendable {
         let roles: [[String: String]] = AccountRole.available(on: pages.access.nodeRole).map {
             ["value": $0.rawValue, "label": pages.text("role_\($0.rawValue)", state)]
         }
-        let regions: [[String: String]] = AccessControl.regions.map {
-            ["value": $0, "label": pages.text("region_\($0)", state)]
-        }
+        let regions: [[String: String]] = Region.allCases.map { ["value": $0.rawValue, "label": $0.label(state.language)] }
         var data: [String: Any] = ["accounts": rows, "tokens": tokenRows, "roles": roles, "regions": regions]
         if let secret {
             data["secret"] = secret.value

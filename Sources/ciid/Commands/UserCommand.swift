@@ -40,7 +40,7 @@ struct UserCommand: ParsableCommand {
         var role: String?
         @Option(help: "The identifier the institution's export uses for this caseworker (routes overlap alerts).")
         var caseworker: String?
-        @Option(help: "The region of a regional coordinator: oberwallis, sierre, sion, martigny or monthey.") var region: String?
+        @Option(help: "The region of a regional coordinator: HV (Haut-Valais), SIE, SIO, MAR or MON, or its name.") var region: String?
         @Option(help: "The person's entry in the collaborator directory (coordinator).") var collaborator: Int64?
 
         func run() throws {
@@ -59,7 +59,7 @@ struct UserCommand: ParsableCommand {
                     by: "cli"
                 )
             }
-            let regionText = created.account.region.map { ", region \($0)" } ?? ""
+            let regionText = created.account.region.map { ", region \($0.rawValue)" } ?? ""
             print("account \(created.account.id) created for \(created.account.email) (\(chosen.rawValue)\(regionText), \(language.rawValue))")
             print("one-time password: \(created.oneTimePassword)")
             print("Give it to the person by a channel other than e-mail; it must be changed at the first login.")
@@ -80,13 +80,13 @@ struct UserCommand: ParsableCommand {
                 if json {
                     print(
                         "{\"id\":\(account.id),\"email\":\(JSONText.quoted(account.email)),\"name\":\(JSONText.quoted(account.name)),"
-                            + "\"role\":\"\(account.role.rawValue)\",\(account.region.map { "\"region\":\"\($0)\"," } ?? "")"
+                            + "\"role\":\"\(account.role.rawValue)\",\(account.region.map { "\"region\":\"\($0.rawValue)\"," } ?? "")"
                             + "\(account.collaborator.map { "\"collaborator\":\($0)," } ?? "")\"language\":\"\(account.language.rawValue)\",\"status\":\"\(status)\","
                             + "\"secondFactor\":\"\(account.secondFactor.rawValue)\",\"lastUsed\":\"\(Day(account.lastUsedAt).iso)\"}"
                     )
                 } else {
                     print(
-                        "\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\(account.region.map { "(\($0))" } ?? "")\t\(account.language.rawValue)\t\(status)"
+                        "\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\(account.region.map { "(\($0.rawValue))" } ?? "")\t\(account.language.rawValue)\t\(status)"
                             + "\t\(account.secondFactor.rawValue)\tlast used \(Day(account.lastUsedAt).iso)"
                     )
                 }
@@ -126,7 +126,9 @@ struct UserCommand: ParsableCommand {
                     by: "cli"
                 )
             }
-            print("account \(done.id) (\(done.email)): \(done.role.rawValue)\(done.region.map { ", region \($0)" } ?? ""), \(done.language.rawValue)")
+            print(
+                "account \(done.id) (\(done.email)): \(done.role.rawValue)\(done.region.map { ", region \($0.rawValue)" } ?? ""), \(done.language.rawValue)"
+            )
         }
     }
 

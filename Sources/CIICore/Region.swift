@@ -1,4 +1,4 @@
-public import CIICore
+import Foundation
 
 /// The five regions of the CII in Valais, each with its regional coordinator.
 public enum Region: String, Sendable, Hashable, Codable, CaseIterable {
@@ -22,5 +22,19 @@ public enum Region: String, Sendable, Hashable, Codable, CaseIterable {
         case .martigny: LocalizedText(fr: "Martigny", de: "Martinach", en: "Martigny")(language)
         case .monthey: LocalizedText(fr: "Monthey", de: "Monthey", en: "Monthey")(language)
         }
+    }
+}
+
+extension Region {
+    /// Reads a region from its code (`SIO`) or its French or German name (`Sion`, `sitten`,
+    /// `Haut-Valais`, `oberwallis`), without case.
+    public init?(code text: String) {
+        let folded = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard
+            let region = Region.allCases.first(where: { region in
+                [region.rawValue.lowercased(), region.label(.fr).lowercased(), region.label(.de).lowercased()].contains(folded)
+            })
+        else { return nil }
+        self = region
     }
 }
