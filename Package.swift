@@ -70,7 +70,7 @@ let package = Package(
         ),
 
         // Synthetic follow-ups (valid, clearly synthetic AVS numbers) for the demo and benchmarks.
-        .target(name: "CIISynthetic", dependencies: ["CIICore"], swiftSettings: swiftSettings),
+        .target(name: "CIISynthetic", dependencies: ["CIICore", "CIIRegistry"], swiftSettings: swiftSettings),
 
         // CSV exports of the institutions' follow-ups, applied as snapshots.
         .target(name: "CIIImport", dependencies: ["CIICore", "CIIStore"], swiftSettings: swiftSettings),
@@ -161,6 +161,8 @@ let package = Package(
                 "CIIAccess",
                 "CIIAudit",
                 "CIIServer",
+                "CIIRegistry",
+                "CIIRegistrySQLite",
                 "CIISynthetic",
                 "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -210,7 +212,7 @@ let package = Package(
         .target(name: "CIITestSupport", path: "Sources/CIITestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIRegistryTests",
-            dependencies: ["CIIRegistry", "CIIRegistrySQLite", "CIICore", "CIIStore", "Sodium"],
+            dependencies: ["CIIRegistry", "CIIRegistrySQLite", "CIICore", "CIIStore", "CIISynthetic", "Sodium"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),

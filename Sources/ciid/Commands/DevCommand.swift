@@ -11,7 +11,7 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for development and demonstration nodes (never on a production node).",
-        subcommands: [Seed.self, Population.self]
+        subcommands: [Seed.self, Population.self, Registry.self]
     )
 
     struct Seed: ParsableCommand {
