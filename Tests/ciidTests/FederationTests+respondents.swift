@@ -55,6 +55,7 @@ extension FederationTests {
             "\(after)"
         )
         #expect(!after.contains("Beat Imboden"), "ORP's own respondent is not a contact for a person CMS knows")
+        #expect(try federation.ciid("status", "--data-dir", orp).contains("respondents   directory version"))
         let cli = try federation.ciid("check", "--data-dir", orp, "--lang", "fr", FederationHarness.avs(2).formatted)
         #expect(cli.contains("Contact CMS : Chantal Praz"), "\(cli)")
         #expect(cli.contains("Anne Rey, Sion, +41 27 555 01 01, anne.rey@cms.example"), "\(cli)")

@@ -23,7 +23,11 @@ public struct RespondentFetcher: Service {
 
     /// Fetches until shutdown.
     public func run() async throws {
-        await pause(.milliseconds(500))  // let the manifest, which names the coordinator's federation port, arrive first
+        await pause(.milliseconds(500))
+        // A node that has just joined waits for its first manifest, which names the coordinator's federation port.
+        while client.state.manifest?.member(client.state.anchor.id) == nil, !Task.isShuttingDownGracefully {
+            await pause(.seconds(1))
+        }
         await fetchOnce()
         for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() { await fetchOnce() }
     }
