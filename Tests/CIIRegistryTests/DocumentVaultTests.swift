@@ -1,3 +1,4 @@
+import CIIStore
 import Foundation
 import Sodium
 import Testing
@@ -9,7 +10,7 @@ struct DocumentVaultTests {
     func withVault(_ body: (DocumentVault) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vault-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await body(try DocumentVault(folder: "\(folder)/registry/documents", key: RegistryKey.generate().documentKey))
+        try await body(try DocumentVault(folder: DocumentVault.folder(of: NodeDirectory(root: folder)), key: RegistryKey.generate().documentKey))
     }
 
     func readAll(_ vault: DocumentVault, _ id: DocumentID) async throws -> [UInt8] {

@@ -1,3 +1,4 @@
+public import CIIStore
 import Foundation
 public import Sodium
 
@@ -24,6 +25,9 @@ public struct DocumentVault: Sendable {
     /// Plaintext bytes per encrypted chunk (64 KiB): what bounds the memory of a transfer.
     public static let chunkLength = 64 * 1024
     static let magic = Array("CIIDOC01".utf8)
+
+    /// `DATA/registry/documents` of a node.
+    public static func folder(of node: NodeDirectory) -> String { "\(node.root)/registry/documents" }
 
     /// Opens the vault in `folder` (created 0700 if absent) with the registry's `documentKey`,
     /// and removes the `.part` files an interrupted upload may have left.
