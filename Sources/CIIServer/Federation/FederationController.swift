@@ -24,7 +24,7 @@ public struct FederationController: Sendable {
     /// What the coordinator serves at `/federation/respondents` (nil on a dispositif node).
     public var respondents: RespondentPublication?
     /// How often each member may fetch the respondent directory.
-    let respondentFetches = MemberRateLimit(burst: 10, perSecond: 0.5)
+    let respondentFetches = MemberRateLimit(burst: 20, perSecond: 2)
 
     /// Creates the controller of the node that `receiver` serves.
     /// - Parameters:
