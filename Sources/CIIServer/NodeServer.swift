@@ -1,6 +1,6 @@
 public import CIIAccess
 public import CIICore
-import CIIFederation
+public import CIIFederation
 public import CIIStore
 public import Hummingbird
 import HummingbirdCore
@@ -30,6 +30,9 @@ public struct NodeServer: Sendable {
     public var benchRoute = false
     /// The federation's public routes (the manifest on the coordinator), once the node has joined.
     public var manifest: ManifestController?
+    /// The coordinator's respondent directory as this dispositif node holds it (nil before it
+    /// joins): check answers name whom to contact at each dispositif that knows the person.
+    public var respondents: RespondentBook?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -60,7 +63,7 @@ public struct NodeServer: Sendable {
         StatusController(node: configuration.id, role: configuration.role).addRoutes(to: router)
         MetricsController(metrics: metrics, access: metricsAccess).addRoutes(to: router)
         if configuration.role == .dispositif {
-            CheckController(checker: checker, metrics: metrics, access: access, today: today).addRoutes(to: router)
+            CheckController(checker: checker, metrics: metrics, access: access, today: today, respondents: respondents).addRoutes(to: router)
         }
         addPages(to: router)
         if benchRoute { EchoController().addRoutes(to: router) }
@@ -107,7 +110,8 @@ public struct NodeServer: Sendable {
             checker: checker,
             renderer: PageRenderer(nodeName: name, nodeRole: configuration.role),
             metrics: metrics,
-            today: today
+            today: today,
+            respondents: respondents
         )
         // Who may call each route is decided here, on its group, before any handler runs and before
         // a form is read.

@@ -166,5 +166,12 @@ extension NodeConfiguration {
             help:
                 "Seconds a peer's signed request may be signed away from this node's clock (either way): older or later requests are refused. Keep the clocks synchronised (NTP)."
         ),
+        .integer(
+            "federation.respondents_seconds",
+            \.federation.respondentsSeconds,
+            1...86_400,
+            help:
+                "Dispositif: seconds between fetches of the coordinator's signed directory of CII respondents, whom check answers name as contacts."
+        ),
     ]
 }

@@ -50,6 +50,8 @@ public struct NodeConfiguration: Sendable, Hashable {
         public var manifestDays = 30
         /// Seconds a signed federation request's time may be away from this node's clock, either way.
         public var clockDriftSeconds = 300
+        /// Dispositif: seconds between fetches of the coordinator's respondent directory.
+        public var respondentsSeconds = 600
 
         /// The defaults.
         public init() {}

@@ -13,12 +13,18 @@ import NIOCore
 ///   after n), or with `"staleReset": true` for a reset whose generation is not above g.
 /// - `GET /federation/changes?after=N`: the next batch of this node's changes after N, sealed to the caller.
 /// - `GET /federation/digest`: this node's digest, sealed to the caller.
+/// - `GET /federation/respondents`: the coordinator's signed directory of the CII respondents
+///   (404 `federation.no_respondents` while it has none, or on a dispositif node).
 /// - `GET /healthz`: the port answers (members only).
 public struct FederationController: Sendable {
     let receiver: BatchReceiver
     let answers: FederationAnswers
     let pulls: MemberRateLimit
     let digests: MemberRateLimit
+    /// What the coordinator serves at `/federation/respondents` (nil on a dispositif node).
+    public var respondents: RespondentPublication?
+    /// How often each member may fetch the respondent directory.
+    let respondentFetches = MemberRateLimit(burst: 20, perSecond: 2)
 
     /// Creates the controller of the node that `receiver` serves.
     /// - Parameters:
@@ -44,6 +50,7 @@ public struct FederationController: Sendable {
         router.post("/federation/batches") { _, context in try self.receive(context) }
         router.get("/federation/changes") { request, context in try self.changes(request, context: context) }
         router.get("/federation/digest") { _, context in try self.digest(context: context) }
+        router.get("/federation/respondents") { _, context in try self.respondentDirectory(context: context) }
         router.get("/healthz") { _, context in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
         }

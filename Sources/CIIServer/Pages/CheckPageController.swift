@@ -1,5 +1,6 @@
 import CIIAccess
 import CIICore
+import CIIFederation
 import CIIStore
 import Foundation
 import Hummingbird
@@ -66,16 +67,27 @@ struct CheckPageController: Sendable {
             return page(state, session: session, error: pages.text("audit_unavailable", state), status: .serviceUnavailable)  // the writer logs why, once
         }
         pages.metrics.checksAnswered.increment()  // the same for a hit and a miss: metrics tell no answer
-        return page(state, session: session, data: ["result": Self.result(answer, language: state.language)])
+        return page(
+            state,
+            session: session,
+            data: ["result": Self.result(answer, language: state.language, respondents: pages.respondents?.directory)]
+        )
     }
 
-    static func result(_ answer: CheckAnswer, language: Language) -> [String: Any] {
+    static func result(_ answer: CheckAnswer, language: Language, respondents: RespondentDirectory? = nil) -> [String: Any] {
         let matches: [[String: Any]] = answer.matches.map { match in
-            [
+            var item: [String: Any] = [
                 "code": match.dispositif.code(language),
                 "name": match.dispositif.name(language),
                 "month": match.lastFollowUp.swissMonth,
             ]
+            if let respondents {
+                let contacts = respondents.contacts(at: match.dispositif)
+                item["directory"] = true
+                item["contacts"] = contacts.map { ["person": $0.name, "region": $0.region, "phone": $0.phone, "email": $0.email] }
+                item["no_contact"] = contacts.isEmpty
+            }
+            return item
         }
         return [
             "known": !answer.matches.isEmpty,

@@ -108,7 +108,8 @@ enum PageTemplates {
         {{#known}}<section class="result known" id="result" data-outcome="known">
           <h2>{{t.known_title}}</h2>
           <p>{{t.known_intro}}</p>
-          <ul id="matches">{{#matches}}<li><strong>{{code}}</strong> · {{name}} · {{t.last_followup}} {{month}}</li>{{/matches}}</ul>
+          <ul id="matches">{{#matches}}<li><strong>{{code}}</strong> · {{name}} · {{t.last_followup}} {{month}}{{#directory}}
+            <ul class="contacts">{{#contacts}}<li class="contact">{{t.contact}} {{person}} · {{region}} · <a href="tel:{{phone}}">{{phone}}</a> · <a href="mailto:{{email}}">{{email}}</a></li>{{/contacts}}{{#no_contact}}<li class="contact">{{t.no_contact}}</li>{{/no_contact}}</ul>{{/directory}}</li>{{/matches}}</ul>
         {{/known}}
         {{^known}}<section class="result unknown" id="result" data-outcome="unknown">
           <h2>{{t.unknown_title}}</h2>

@@ -74,6 +74,8 @@ enum PageText {
         "known_title": ("Connue d'un autre dispositif", "Einem anderen Dispositiv bekannt"),
         "known_intro": ("Cette personne est connue :", "Diese Person ist bekannt:"),
         "last_followup": ("dernier suivi", "letzte Betreuung"),
+        "contact": ("Répondant·e CII :", "IIZ-Ansprechperson:"),
+        "no_contact": ("Aucun·e répondant·e CII de ce dispositif dans l'annuaire.", "Keine IIZ-Ansprechperson dieses Dispositivs im Verzeichnis."),
         "unknown_title": ("Pas connue d'un autre dispositif", "Keinem anderen Dispositiv bekannt"),
         "unknown_text": (
             "Cette personne n'est pas connue d'un autre dispositif au cours des trois dernières années.",

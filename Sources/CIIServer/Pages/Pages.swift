@@ -1,5 +1,6 @@
 import CIIAccess
 import CIICore
+import CIIFederation
 import CIIStore
 import Hummingbird
 import Logging
@@ -12,6 +13,8 @@ struct Pages: Sendable {
     let renderer: PageRenderer
     let metrics: NodeMetrics
     let today: @Sendable () -> Day
+    /// The coordinator's respondent directory as the node holds it, if it has joined.
+    let respondents: RespondentBook?
 
     /// The cookie naming a login whose second factor is awaited.
     static let loginCookie = "__Host-ciid-login"

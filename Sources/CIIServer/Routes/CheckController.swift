@@ -1,5 +1,6 @@
 public import CIIAccess
 public import CIICore
+public import CIIFederation
 public import CIIStore
 import Foundation
 public import Hummingbird
@@ -12,6 +13,8 @@ import Prometheus
 /// Body `{"avs": "756.9217.0769.85"}`; answer `{"known": true, "matches": [{"dispositif": "CMS",
 /// "node": "cms-vs", "lastFollowUp": "2025-04-17"}], "followedHere": false, "window": {"years": 3,
 /// "from": "2022-11-23", "to": "2026-11-23"}}`. A bad number is a 422 with the rule that failed.
+/// Once the node holds the coordinator's respondent directory, each match also carries
+/// `"contacts": [{"name", "region", "phone", "email"}]`: whom to call at that dispositif.
 ///
 /// The caller is an integration with an API token (`Authorization: Bearer ciid_…`), or a logged-in
 /// person whose session cookie comes with the header `X-CSRF-Token`; anyone else gets a 401.
@@ -22,13 +25,23 @@ public struct CheckController: Sendable {
     let metrics: NodeMetrics
     let access: AccessControl
     let today: @Sendable () -> Day
+    let respondents: RespondentBook?
 
     /// Creates the controller.
-    public init(checker: AlertChecker, metrics: NodeMetrics, access: AccessControl, today: @escaping @Sendable () -> Day) {
+    /// - Parameter respondents: the coordinator's respondent directory as the node holds it: each
+    ///   match then lists whom to contact there.
+    public init(
+        checker: AlertChecker,
+        metrics: NodeMetrics,
+        access: AccessControl,
+        today: @escaping @Sendable () -> Day,
+        respondents: RespondentBook? = nil
+    ) {
         self.checker = checker
         self.metrics = metrics
         self.access = access
         self.today = today
+        self.respondents = respondents
     }
 
     struct CheckRequest: Decodable {
@@ -82,7 +95,7 @@ public struct CheckController: Sendable {
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: CheckAnswerFormat.jsonBytes(answer)))
+            body: .init(byteBuffer: ByteBuffer(bytes: CheckAnswerFormat.jsonBytes(answer, respondents: respondents?.directory)))
         )
     }
 

@@ -34,7 +34,8 @@ struct BackupCommand: ParsableCommand {
         }
         // The audit log is append-only: a copy taken while it grows may end in a cut line, which
         // `ciid audit verify` reports as a warning and the next append repairs.
-        for item in ["ciid.conf", "keys", "tls", "federation", "audit"] where FileManager.default.fileExists(atPath: "\(directory.root)/\(item)") {
+        for item in ["ciid.conf", "keys", "tls", "federation", "audit", "respondents.json"]
+        where FileManager.default.fileExists(atPath: "\(directory.root)/\(item)") {
             try FileManager.default.copyItem(atPath: "\(directory.root)/\(item)", toPath: "\(output)/\(item)")
         }
         print("backed up \(directory.root) to \(output); it holds secret keys: keep it encrypted")

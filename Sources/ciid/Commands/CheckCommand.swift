@@ -2,6 +2,7 @@ import ArgumentParser
 import CIIAccess
 import CIIAudit
 import CIICore
+import CIIFederation
 import CIIServer
 import CIIStore
 import Foundation
@@ -40,6 +41,7 @@ struct CheckCommand: ParsableCommand {
             reader: ReplicaReader(store: store)
         )
         let log = try NodeAccess.auditLog(directory, configuration)
+        let respondents = RespondentBook.load(directory: directory)?.directory  // whom to contact, once fetched
         var allGood = true
         if avs == "-" {
             var number = 0
@@ -47,17 +49,24 @@ struct CheckCommand: ParsableCommand {
                 number += 1
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }
-                allGood = try check(text, line: number, checker: checker, log: log, language: language) && allGood
+                allGood = try check(text, line: number, checker: checker, log: log, language: language, respondents: respondents) && allGood
             }
         } else {
-            allGood = try check(avs, line: nil, checker: checker, log: log, language: language)
+            allGood = try check(avs, line: nil, checker: checker, log: log, language: language, respondents: respondents)
         }
         if !allGood { throw ExitCode(2) }
     }
 
     /// Checks `text`, audits it, then prints the answer, or the error naming `line`.
     /// - Returns: whether `text` was a valid AVS number.
-    func check(_ text: String, line: Int?, checker: AlertChecker, log: AuditLog, language: Language) throws -> Bool {
+    func check(
+        _ text: String,
+        line: Int?,
+        checker: AlertChecker,
+        log: AuditLog,
+        language: Language,
+        respondents: RespondentDirectory?
+    ) throws -> Bool {
         let number: AVSNumber
         do {
             number = try AVSNumber(text)
@@ -83,7 +92,11 @@ struct CheckCommand: ParsableCommand {
                 detailList: [("fingerprint", answer.fingerprint.hex), ("matches", String(answer.matches.count)), ("os_user", NodeAccess.osUser)]
             )
         )
-        print(json ? CheckAnswerFormat.json(answer) : CheckAnswerFormat.sentence(answer, language: language))
+        print(
+            json
+                ? CheckAnswerFormat.json(answer, respondents: respondents)
+                : CheckAnswerFormat.sentence(answer, language: language, respondents: respondents)
+        )
         return true
     }
 

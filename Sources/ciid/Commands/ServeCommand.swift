@@ -99,8 +99,21 @@ struct ServeCommand: AsyncParsableCommand {
                 state: federation,
                 certificate: (directory.resolve(configuration.tlsCertificate), directory.resolve(configuration.tlsKey))
             )
+            var controller = FederationController(receiver: BatchReceiver(state: federation, store: store), window: configuration.window)
+            if configuration.role == .coordinator {
+                // The bureau's CII respondents, signed and served to members on the federation port.
+                controller.respondents = RespondentPublication(
+                    coordinator: Coordinator(directory: directory, configuration: configuration),
+                    source: RespondentFile(path: RespondentFile.path(of: directory))
+                )
+            } else if let book = RespondentBook.load(directory: directory) {
+                server.respondents = book
+                services.append(
+                    RespondentFetcher(client: client, book: book, interval: .seconds(timings.respondentsSeconds), logger: logger)
+                )
+            }
             let members = FederationServer(
-                controller: FederationController(receiver: BatchReceiver(state: federation, store: store), window: configuration.window),
+                controller: controller,
                 drift: .seconds(timings.clockDriftSeconds),
                 host: configuration.federationListenHost,
                 port: configuration.federationListenPort

@@ -86,6 +86,15 @@ struct StatusCommand: ParsableCommand {
             for member in manifest.members where member.federationEndpoint == nil {
                 print("  \(member.id)\thas no federation endpoint yet: it joins again (ciid join-request, then admit --replace)")
             }
+            if configuration.role == .dispositif {
+                if let respondents = RespondentBook.load(directory: directory)?.directory {
+                    print(
+                        "  respondents   directory version \(respondents.version), \(respondents.entries.count) respondents, signed \(Self.time(respondents.issuedAt))"
+                    )
+                } else {
+                    print("  respondents   no directory yet: check answers name no contacts until the coordinator publishes one")
+                }
+            }
         } else {
             print("federation    \(federation == nil ? "not joined (ciid join-request, then ciid join)" : "joined; no manifest accepted yet")")
         }

@@ -1,0 +1,62 @@
+import Sodium
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension DocumentVault {
+    /// Stores the bytes of `chunks` (pieces of any size), encrypting them as they come.
+    ///
+    /// Memory stays bounded by ``chunkLength`` plus the largest piece given. The file is checked
+    /// after the last piece: over `limit` bytes, empty, or of no accepted kind, it is removed and
+    /// nothing is left in the folder.
+    /// - Returns: the new document's id, size, kind and SHA-256.
+    /// - Throws: ``DocumentError``: `tooLarge`, `empty`, `unsupportedKind`, `interrupted` (the
+    ///   sequence threw), `ioFailed`.
+    public func store<Chunks: AsyncSequence>(_ chunks: Chunks, limit: Int) async throws(DocumentError) -> StoredDocument
+    where Chunks.Element == [UInt8] {
+        let id = DocumentID.random()
+        let temporary = "\(folder)/.\(id.rawValue).part"
+        let writer: DocumentFileWriter
+        do throws(DocumentError) {
+            writer = try DocumentFileWriter(path: temporary, key: key, additionalData: Self.additionalData(id))
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        var detector = DocumentKindDetector()
+        var digest = SHA256Hasher()
+        do throws(DocumentError) {
+            var iterator = chunks.makeAsyncIterator()
+            while true {
+                let piece: [UInt8]?
+                do {
+                    piece = try await iterator.next()
+                } catch {
+                    throw DocumentError(.interrupted, "the upload stopped before its end; send the file again")
+                }
+                guard let piece else { break }
+                guard detector.size + piece.count <= limit else {
+                    throw DocumentError(.tooLarge, "the file is larger than the limit of \(limit) bytes")
+                }
+                detector.feed(piece)
+                digest.update(piece)
+                try writer.append(piece)
+            }
+            let kind = try detector.kind()
+            try writer.finish()
+            guard rename(temporary, path(of: id)) == 0 else {
+                throw DocumentError(.ioFailed, "cannot move the document into place: \(String(cString: strerror(errno)))")
+            }
+            Self.syncFolder(folder)
+            let hex = digest.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            return StoredDocument(id: id, size: detector.size, kind: kind, sha256: hex)
+        } catch {
+            writer.abandon()
+            unlink(temporary)
+            throw error
+        }
+    }
+}
