@@ -230,7 +230,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ciidTests",
-            dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIITestSupport"],
+            dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIRegistry", "CIIRegistrySQLite", "CIITestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,6 +1,7 @@
 import CIIRegistry
 import CIIRegistrySQLite
 import CIIStore
+import Foundation
 
 /// The coordinator's registry: its key, its SQLite store and its domain service.
 enum NodeRegistry {
@@ -16,6 +17,34 @@ enum NodeRegistry {
             throw CLIError(error.reason)
         } catch {
             throw CLIError("the registry cannot be opened: \(error)")
+        }
+    }
+
+    /// A consistent copy of the registry database at `path` (a new 0600 file).
+    static func backup(_ directory: NodeDirectory, to path: String) throws {
+        do {
+            let key = try RegistryKey.load(at: RegistryKey.path(of: directory))
+            try SQLiteRegistryStore(path: databasePath(directory), key: key).backup(to: path)
+        } catch let error as RegistryKeyError {
+            throw CLIError(error.reason)
+        } catch {
+            throw CLIError("the registry cannot be backed up: \(error)")
+        }
+    }
+
+    /// Copies the registry's document folder, without uploads still being written (`.part` files).
+    static func copyDocuments(from source: String, to destination: String) throws {
+        let files = FileManager.default.enumerator(atPath: source)
+        try SecureFile.makeDirectory(destination)
+        while let relative = files?.nextObject() as? String {
+            let from = "\(source)/\(relative)"
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: from, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                try SecureFile.makeDirectory("\(destination)/\(relative)")
+            } else if !relative.hasSuffix(".part") {
+                try FileManager.default.copyItem(atPath: from, toPath: "\(destination)/\(relative)")
+            }
         }
     }
 }

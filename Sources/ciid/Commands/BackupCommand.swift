@@ -10,7 +10,8 @@ import Sodium
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the node (databases, keys, TLS, federation files, audit log, configuration) to a new folder, while it runs.",
+        abstract:
+            "Copy the node (databases, keys, TLS, federation files, audit log, configuration; on the coordinator the registry and its documents) to a new folder, while it runs.",
         discussion: """
             The copy holds the federation key and the node's secret keys: keep it encrypted and private,
             like the node itself (files stay 0600, folders 0700). Restore it with `ciid restore`.
@@ -31,6 +32,15 @@ struct BackupCommand: ParsableCommand {
             } catch {
                 throw CLIError(error.reason)
             }
+        }
+        // The registry (coordinator): its database first, then its documents, so that every document
+        // the copied database names is in the copy (a document's file is written before its row).
+        if FileManager.default.fileExists(atPath: NodeRegistry.databasePath(directory)) {
+            try NodeRegistry.backup(directory, to: "\(output)/registry.sqlite")
+        }
+        let documents = "\(directory.root)/registry"
+        if FileManager.default.fileExists(atPath: documents) {
+            try NodeRegistry.copyDocuments(from: documents, to: "\(output)/registry")
         }
         // The audit log is append-only: a copy taken while it grows may end in a cut line, which
         // `ciid audit verify` reports as a warning and the next append repairs.
