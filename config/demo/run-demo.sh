@@ -16,6 +16,7 @@ PIDS="$ROOT/pids"
 BASE="${DEMO_PORT_BASE:-18440}"
 FEDERATION_BASE=$((BASE + 10))
 PEOPLE="${DEMO_PEOPLE:-40000}"
+REGISTRY_CASES="${DEMO_REGISTRY_CASES:-48}"
 CODES=(ORP CMS OAI OSP OASI T1)
 
 stop() {
@@ -79,6 +80,18 @@ from = ciid@$id.demo
 CONF
     sed -i "s|^# public_url = .*|public_url = https://$id.localhost:$port|" "$ROOT/$id/ciid.conf"
 done
+# The coordinator's logins (the registry's roles) get their codes from the same sink.
+cat >> "$ROOT/cii-vs/ciid.conf" <<CONF
+
+# Added by the demo: login codes go to the local SMTP sink (files in $ROOT/mail).
+[mail]
+relay = smtp://127.0.0.1:$MAIL_PORT
+security = none
+from = ciid@cii-vs.demo
+CONF
+sed -i "s|^# public_url = .*|public_url = https://cii-vs.localhost:$BASE|" "$ROOT/cii-vs/ciid.conf"
+echo "writing $REGISTRY_CASES synthetic cases into the coordinator's MX-CII registry …"
+"$CIID" dev registry --data-dir "$ROOT/cii-vs" --cases "$REGISTRY_CASES" --year "$(date +%Y)" > /dev/null
 for id in "${NODES[@]}"; do
     "$CIID" serve --data-dir "$ROOT/$id" --log-level notice > /dev/null 2> "$ROOT/$id.log" &
     echo $! >> "$PIDS"
@@ -103,10 +116,10 @@ for id in "${!OWN[@]}"; do TOTAL=$((TOTAL + OWN[$id])); done
 # alerts of that caseworker's people reach them) and an admin at ORP.
 ACCOUNTS="$ROOT/accounts.txt"
 : > "$ACCOUNTS"
-add_account() { # ID EMAIL NAME LANGUAGE ROLE CASEWORKER
+add_account() { # ID EMAIL NAME LANGUAGE ROLE CASEWORKER [more options of ciid user add]
     local out
-    out=$("$CIID" user add --data-dir "$ROOT/$1" --email "$2" --name "$3" --language "$4" --role "$5" ${6:+--caseworker "$6"})
-    printf '  %-9s %-26s %-11s %-3s %s\n' "$1" "$2" "$5" "$4" "$(echo "$out" | awk '/one-time password/ {print $NF}')" >> "$ACCOUNTS"
+    out=$("$CIID" user add --data-dir "$ROOT/$1" --email "$2" --name "$3" --language "$4" --role "$5" ${6:+--caseworker "$6"} "${@:7}")
+    printf '  %-9s %-30s %-11s %-3s %s\n' "$1" "$2" "$5" "$4" "$(echo "$out" | awk '/one-time password/ {print $NF}')" >> "$ACCOUNTS"
 }
 add_account orp-vs anne.muster@orp.demo "Anne Muster" fr caseworker orp-1
 add_account orp-vs admin@orp.demo "Admin ORP" fr admin ""
@@ -115,6 +128,10 @@ add_account oai-vs beat.imboden@oai.demo "Beat Imboden" de caseworker oai-1
 add_account osp-vs lea.bonvin@osp.demo "Léa Bonvin" fr caseworker osp-1
 add_account oasi-vs marc.rey@oasi.demo "Marc Rey" fr caseworker oasi-1
 add_account t1-vs sandra.zenhaeusern@t1.demo "Sandra Zenhäusern" de caseworker t1-1
+# The coordinator's registry: the bureau, and the CII respondent of ORP Sion (entry 15 of the
+# synthetic directory: seven entries per region, Sion third, ORP first).
+add_account cii-vs bureau@cii.demo "Bureau CII" fr bureau ""
+add_account cii-vs respondent.orp.sion@cii.demo "Répondant ORP Sion" fr respondent "" --collaborator 15
 
 echo "waiting for the seven nodes to converge …"
 for id in "${NODES[@]}"; do
@@ -155,7 +172,7 @@ AVS numbers to try (synthetic):
 Log in as a caseworker: open a node's URL (accept the demo certificate, or import
 $ROOT/cii-vs/federation/ca.crt into the browser), then use one of these accounts.
 The password below works once; the page then asks for your own (12 characters or more).
-  node      e-mail                     role        lang one-time password
+  node      e-mail                         role        lang one-time password
 $(cat "$ACCOUNTS")
 Login codes arrive by SMTP in $ROOT/mail/ (one .eml file each); to read the newest ones:
   bash config/demo/codes.sh
@@ -170,7 +187,9 @@ Watch the federation:
   $CIID audit verify --data-dir $ROOT/orp-vs     (the hash chain of every login and check)
 The JSON API needs an API token: \`$CIID token create --data-dir $ROOT/$ASK --name test\`, then
   curl --cacert $ROOT/$ASK/tls/ca.crt -H "Authorization: Bearer <token>" -d '{"avs":"$ONE"}' https://$ASK.localhost:$ASK_PORT/api/v1/checks
-The MX-CII registry comes with a later release. Logs: $ROOT/*.log
+The coordinator holds a synthetic MX-CII registry of $REGISTRY_CASES cases (the 2023 report's profile);
+the bureau and the respondent above log in at https://cii-vs.localhost:$BASE (its JSON API and pages
+are being built). Logs: $ROOT/*.log
 
 Stop with Ctrl-C here, or \`make demo-stop\` from another shell.
 MSG
