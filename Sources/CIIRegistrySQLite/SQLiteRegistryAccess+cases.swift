@@ -73,7 +73,7 @@ extension SQLiteRegistryAccess {
                 UPDATE case_period SET version = ?, status = ?, region = ?, dispositif = ?, announced_on = ?, opened_on = ?,
                     closed_on = ?, gravity = ?, weights_version = ?, announcement = ?, situation_sealed = ?, gravity_score = ?,
                     collaborators = ?, documents = ?, logbook_sealed = ?, medical_mandate = ?, decision = ?, services = ?,
-                    cancellation_sealed = ?, power_expiry = ?, updated_at = ?
+                    cancellation_sealed = ?, power_expiry = ?, updated_at = ?, ended_on = ?
                 WHERE id = ?
                 """,
             arguments: [
@@ -85,7 +85,8 @@ extension SQLiteRegistryAccess {
                 try json(period.collaborators), try json(period.documents), try seal(period.logbook, "case:\(id)/logbook"),
                 try json(period.medicalMandate), try json(period.decision), try json(period.services),
                 try period.cancellation.map { try seal($0, "case:\(id)/cancellation") },
-                period.latestPowerOfAttorneyExpiry.map { Int64($0.daysSince1970) }, Date().timeIntervalSince1970, id,
+                period.latestPowerOfAttorneyExpiry.map { Int64($0.daysSince1970) }, Date().timeIntervalSince1970,
+                period.endedOn.map { Int64($0.daysSince1970) }, id,
             ]
         )
         try db.execute(sql: "DELETE FROM case_collaborator WHERE case_id = ?", arguments: [id])
@@ -105,6 +106,31 @@ extension SQLiteRegistryAccess {
                 sql: "SELECT id FROM case_period WHERE power_expiry <= ? AND status = 'open' ORDER BY power_expiry, id",
                 arguments: [Int64(day.daysSince1970)]
             )
+        }
+    }
+
+    func casesEnded(before day: Day) async throws -> [Int64] {
+        try db { db in
+            try Int64.fetchAll(
+                db,
+                sql: "SELECT id FROM case_period WHERE ended_on < ? ORDER BY ended_on, id",
+                arguments: [Int64(day.daysSince1970)]
+            )
+        }
+    }
+
+    func deleteCase(_ id: Int64) async throws {
+        try write { db in
+            guard let personID = try Int64.fetchOne(db, sql: "SELECT person_id FROM case_period WHERE id = ?", arguments: [id]) else {
+                throw RegistryError.notFound
+            }
+            for table in ["case_collaborator", "case_service_type", "history", "bureau_notice"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE case_id = ?", arguments: [id])
+            }
+            try db.execute(sql: "DELETE FROM case_period WHERE id = ?", arguments: [id])
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM case_period WHERE person_id = ?", arguments: [personID]) == 0 {
+                try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [personID])
+            }
         }
     }
 

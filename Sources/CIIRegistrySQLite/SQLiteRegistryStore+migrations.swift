@@ -109,6 +109,16 @@ extension SQLiteRegistryStore {
                     """
             )
         }
+        migrator.registerMigration("v2: the day a case ended, for retention") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE case_period ADD COLUMN ended_on INTEGER;
+                    UPDATE case_period SET ended_on = CASE WHEN status = 'cancelled' THEN CAST(updated_at / 86400 AS INTEGER)
+                        ELSE closed_on END;
+                    CREATE INDEX case_ended ON case_period (ended_on) WHERE ended_on IS NOT NULL;
+                    """
+            )
+        }
         return migrator
     }
 }

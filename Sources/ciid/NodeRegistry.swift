@@ -20,6 +20,18 @@ enum NodeRegistry {
         }
     }
 
+    /// The registry's document vault (`DATA/registry/documents`).
+    static func vault(_ directory: NodeDirectory) throws -> DocumentVault {
+        do {
+            let key = try RegistryKey.loadOrCreate(at: RegistryKey.path(of: directory))
+            return try DocumentVault(folder: DocumentVault.folder(of: directory), key: key.documentKey)
+        } catch let error as RegistryKeyError {
+            throw CLIError(error.reason)
+        } catch {
+            throw CLIError("the registry's documents cannot be opened: \(error)")
+        }
+    }
+
     /// A consistent copy of the registry database at `path` (a new 0600 file).
     static func backup(_ directory: NodeDirectory, to path: String) throws {
         do {

@@ -1,6 +1,16 @@
 extension NodeConfiguration {
     /// Every setting of `ciid.conf`, in the order the file is read, written and documented.
-    public static let keys: [ConfigKey] = nodeKeys + serverKeys + dataKeys + federationKeys + metricsKeys + accessKeys + mailKeys
+    public static let keys: [ConfigKey] = nodeKeys + serverKeys + dataKeys + federationKeys + metricsKeys + accessKeys + mailKeys + registryKeys
+
+    static let registryKeys: [ConfigKey] = [
+        .integer(
+            "registry.retention_years",
+            \.registry.retentionYears,
+            1...100,
+            help:
+                "Coordinator: years after a case is closed or cancelled before a daily sweep deletes its personal data (case, history, documents, and the person when no case is left); `ciid registry retention --dry-run` lists what would go."
+        )
+    ]
 
     static let nodeKeys: [ConfigKey] = [
         ConfigKey(

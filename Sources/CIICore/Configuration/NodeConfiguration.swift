@@ -29,6 +29,16 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var federation = FederationTimings()
     /// Logins, sessions and check limits.
     public var access = AccessSettings()
+    /// `[registry]`: the MX-CII registry of the coordinator.
+    public var registry = RegistrySettings()
+
+    /// The settings of `[registry]`.
+    public struct RegistrySettings: Sendable, Hashable {
+        /// Years after a case is closed or cancelled before its personal data is deleted.
+        public var retentionYears = 10
+        /// Creates the defaults.
+        public init() {}
+    }
     /// The mail relay for login codes and digests; nil when the node sends no mail.
     public var mail: MailSettings?
     /// Who may read `GET /metrics`.

@@ -1,3 +1,6 @@
+public import CIICore
+import Foundation
+
 /// A case period of a person, with every tab of MX-CII's "Gestion des cas".
 public struct CasePeriod: Sendable, Hashable, Codable {
     /// The case's id (0 before it is stored).
@@ -60,6 +63,12 @@ public struct CasePeriod: Sendable, Hashable, Codable {
         self.decision = decision
         self.services = services
         self.cancellation = cancellation
+    }
+
+    /// The day the case ended: the day it was cancelled, or its closing date; nil while open.
+    public var endedOn: Day? {
+        if let cancellation { return Day(cancellation.at) }
+        return decision.closedOn
     }
 
     /// Cancelled, closed (the decision tab has a closing date), or open.

@@ -13,6 +13,9 @@ public protocol RegistryReading: Sendable {
     func search(_ search: RegistrySearch, scope: CaseScope) async throws -> SearchPage
     /// The open cases whose latest power of attorney expires on or before `day`, soonest first.
     func casesWithPowerOfAttorney(expiringBy day: Day) async throws -> [Int64]
+    /// The cases closed or cancelled before `day` (their end: the closing date, or the day of the
+    /// cancellation), earliest first.
+    func casesEnded(before day: Day) async throws -> [Int64]
     /// The cases (cancelled ones too) with at least one SMR request.
     func casesWithMedicalMandate() async throws -> [Int64]
     /// The history of a case, oldest first.

@@ -10,6 +10,10 @@ public protocol RegistryTransaction: RegistryReading {
     /// Replaces every tab of case `period.id` if its current ETag is `ifMatch`; returns the new ETag.
     /// - Throws: ``RegistryError`` `.conflict` when the case changed meanwhile, `.notFound` when there is none.
     func updateCase(_ period: CasePeriod, ifMatch: CaseETag) async throws -> CaseETag
+    /// Deletes case `id` with its history, notices and search rows, and its person when they have
+    /// no other case (retention). The documents' files are the caller's to delete.
+    /// - Throws: ``RegistryError`` `.notFound` when there is no such case.
+    func deleteCase(_ id: Int64) async throws
     /// Appends history entries.
     func appendHistory(_ entries: [HistoryEntry]) async throws
     /// Adds a notice to the bureau's queue; returns its id.

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CIICore
+import CIIRegistry
+import Foundation
+import Logging
+
+/// `ciid registry …`: the bureau's tasks on the coordinator's MX-CII registry.
+struct RegistryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "The coordinator's MX-CII registry: retention (more of the bureau's tasks follow).",
+        subcommands: [Retention.self]
+    )
+
+    /// `ciid registry retention [--dry-run]`.
+    struct Retention: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete the personal data of cases closed or cancelled more than registry.retention_years ago.",
+            discussion: """
+                Goes with each case: its tabs, history, notices and documents, and the person when they have no \
+                other case. Each deletion is written to the audit log (case number, status, day it ended; never a \
+                name). `ciid serve` does the same once a day; --dry-run only lists what would go.
+                """
+        )
+        @OptionGroup var node: NodeOptions
+        @Flag(help: "List what would be deleted, delete nothing.") var dryRun = false
+
+        func run() async throws {
+            let (directory, configuration) = try node.load()
+            guard configuration.role == .coordinator else { throw CLIError("the registry lives on the coordinator; this node is a dispositif") }
+            let service = try NodeRegistry.service(directory)
+            let years = configuration.registry.retentionYears
+            let today = Day.today()
+            if dryRun {
+                let due = try await service.retentionDue(today: today, years: years)
+                for item in due {
+                    print(
+                        "case \(item.caseID)\t\(item.status.rawValue) \(item.endedOn.iso)\t\(item.documents.count) document(s)\tperson \(item.personGoes ? "goes" : "stays")"
+                    )
+                }
+                print("\(due.count) case(s) ended before \(today.minus(years: years).iso) would be deleted (registry.retention_years = \(years))")
+                return
+            }
+            let retention = RegistryRetention(
+                service: service,
+                vault: try NodeRegistry.vault(directory),
+                audit: try NodeAccess.auditLog(directory, configuration),
+                years: years,
+                logger: Logger(label: "ciid.registry")
+            )
+            let removed = try await retention.sweep(today: today, actor: "cli")
+            print("deleted the personal data of \(removed.count) case(s) ended before \(today.minus(years: years).iso); see `ciid audit tail`")
+        }
+    }
+}
