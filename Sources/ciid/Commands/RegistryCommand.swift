@@ -8,8 +8,8 @@ import Logging
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The coordinator's MX-CII registry: retention (more of the bureau's tasks follow).",
-        subcommands: [Retention.self]
+        abstract: "The coordinator's MX-CII registry: the collaborator directory, document codes, retention.",
+        subcommands: [Directory.self, Codes.self, Retention.self]
     )
 
     /// `ciid registry retention [--dry-run]`.
@@ -26,9 +26,8 @@ struct RegistryCommand: AsyncParsableCommand {
         @Flag(help: "List what would be deleted, delete nothing.") var dryRun = false
 
         func run() async throws {
+            let service = try RegistryCommand.open(node)
             let (directory, configuration) = try node.load()
-            guard configuration.role == .coordinator else { throw CLIError("the registry lives on the coordinator; this node is a dispositif") }
-            let service = try NodeRegistry.service(directory)
             let years = configuration.registry.retentionYears
             let today = Day.today()
             if dryRun {
