@@ -3,6 +3,8 @@ import CIIAccess
 import CIIAudit
 import CIICore
 import CIIFederation
+import CIIRegistry
+import CIIRegistrySQLite
 import CIIServer
 import CIIStore
 import Foundation
@@ -74,6 +76,12 @@ struct ServeCommand: AsyncParsableCommand {
         let inbox = AlertInbox(node: store, access: access)
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)
         server.benchRoute = benchRoute
+        if configuration.role == .coordinator {
+            // The MX-CII registry: its key (made on first start, 0600) and its own database.
+            let registryKey = try RegistryKey.loadOrCreate(at: RegistryKey.path(of: directory))
+            server.registry = RegistryService(store: try SQLiteRegistryStore(path: "\(directory.root)/registry.sqlite", key: registryKey))
+            logger.info("registry API at /api/v1/registry/ (DATA/registry.sqlite)")
+        }
         let metricsToken = try NodeAccess.metricsToken(directory, configuration)
         server.metricsAccess = MetricsAccess(allow: configuration.metrics.allow, token: metricsToken)
         let allowed = configuration.metrics.allow.map(\.description).joined(separator: ", ")
