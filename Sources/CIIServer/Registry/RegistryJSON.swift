@@ -66,7 +66,7 @@ enum RegistryJSON {
         case .valueNotFound(_, let context):
             return .invalid(field(context.codingPath), "required", LocalizedText(fr: "Champ obligatoire.", de: "Pflichtfeld.", en: "Required field."))
         case .typeMismatch(_, let context), .dataCorrupted(let context):
-            if context.codingPath.isEmpty, context.underlyingError != nil {
+            if case .dataCorrupted = error, context.codingPath.isEmpty {
                 return .invalid(
                     "body",
                     "json.malformed",
