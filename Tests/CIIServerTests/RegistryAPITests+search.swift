@@ -54,6 +54,14 @@ extension RegistryAPITests {
             #expect(tooMany.status == .unprocessableContent && tooMany.fields == ["pageSize"])
             let malformed = try await fixture.call(client, bureau, .post, "/searches", "{\"surname\":")
             #expect(malformed.status == .unprocessableContent && malformed.codes == ["json.malformed"])
+            let huge = try await fixture.call(
+                client,
+                bureau,
+                .post,
+                "/searches",
+                "{\"surname\":\"" + String(repeating: "a", count: 1_100_000) + "\"}"
+            )
+            #expect(huge.status == .contentTooLarge && huge.codes == ["request.too_large"])
         }
     }
 

@@ -1,3 +1,4 @@
+import CIICore
 import CIIRegistry
 import Hummingbird
 import Logging
@@ -21,6 +22,17 @@ struct RegistryErrorMiddleware: RouterMiddleware {
             return try RegistryAPIError.of(error).response(from: request, context: context)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return try RegistryAPIError.tooLarge.response(from: request, context: context)
+        } catch let error as HTTPError {
+            let refused = RegistryAPIError(
+                error.status,
+                code: "request.refused",
+                LocalizedText(
+                    fr: "La requête n'a pas pu être traitée (\(error.status.code)).",
+                    de: "Die Anfrage konnte nicht verarbeitet werden (\(error.status.code)).",
+                    en: "The request could not be handled (\(error.status.code))."
+                )
+            )
+            return try refused.response(from: request, context: context)
         }
     }
 }
