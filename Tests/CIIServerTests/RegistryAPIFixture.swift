@@ -69,13 +69,15 @@ struct RegistryAPIFixture {
     func remove() { try? FileManager.default.removeItem(atPath: base.folder) }
 
     /// An account of `role` with a live session.
+    /// `role` `.caseworker` plays an account the coordinator should never have (made as a
+    /// respondent, then changed in the database).
     func signIn(_ role: AccountRole, region: String? = nil, collaborator: Int64? = nil) throws -> Caller {
         let email = "\(role.rawValue)-\(UUID().uuidString.prefix(8))@cii.test"
         _ = try server.access.createAccount(
             email: email,
             name: "Test",
             language: .fr,
-            role: role,
+            role: role == .caseworker ? .respondent : role,
             caseworker: nil,
             region: region,
             collaborator: collaborator,
@@ -88,7 +90,7 @@ struct RegistryAPIFixture {
         let id = account.id
         let hash = SecretToken.hash(token)
         try server.access.store.write { db in
-            try db.execute(sql: "UPDATE account SET must_change_password = 0 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE account SET must_change_password = 0, role = ? WHERE id = ?", arguments: [role.rawValue, id])
             try db.execute(
                 sql: "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [hash, id, csrf, moment, moment]

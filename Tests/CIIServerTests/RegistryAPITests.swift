@@ -1,14 +1,16 @@
-import CIIAccess
 import CIIAudit
 import CIICore
 import CIIRegistry
 import CIIServer
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
+
+@testable import CIIAccess
 
 /// The registry's JSON API on the coordinator: roles, scope, errors, ETags and the audit.
 @Suite struct RegistryAPITests {
@@ -31,8 +33,7 @@ import Testing
         ]
         let app = try fixture.server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         try await app.test(.router) { client in
-            func expect(_ method: HTTPRequest.Method, _ path: String, _ body: String?, etag: Bool = false, _ wanted: [String: Int]) async throws
-            {
+            func expect(_ method: HTTPRequest.Method, _ path: String, _ body: String?, etag: Bool = false, _ wanted: [String: Int]) async throws {
                 for (name, caller) in callers {
                     let answer = try await fixture.call(client, caller, method, path, body, ifMatch: etag ? try await fixture.etag(id) : nil)
                     #expect(Int(answer.status.code) == wanted[name], "\(method) \(path) as \(name): \(answer.status.code) \(answer.body)")
@@ -150,8 +151,8 @@ import Testing
         """
     }
 
-    /// A write with the session cookie but without its anti-forgery token is refused, and a
-    /// coordinator without a session is asked to log in; both in the one error shape.
+    /// A write with the session cookie but without its anti-forgery token is refused, and so is an
+    /// account without registry access (a caseworker, a coordinator without a region).
     @Test func writesNeedTheAntiForgeryToken() async throws {
         let fixture = try await RegistryAPIFixture()
         defer { fixture.remove() }
@@ -164,6 +165,14 @@ import Testing
             #expect(answer.status == .forbidden)
             #expect(answer.codes == ["auth.csrf"])
             #expect(try await fixture.etag(id) == before)
+            let caseworker = try fixture.signIn(.caseworker)
+            let refused = try await fixture.call(client, caseworker, .get, "/collaborators")
+            #expect(refused.status == .forbidden && refused.codes == ["role.forbidden"])
+            let noRegion = try fixture.signIn(.coordinator, region: "SIO")
+            try fixture.server.access.store.write { db in
+                try db.execute(sql: "UPDATE account SET region = NULL WHERE email LIKE 'coordinator-%'")
+            }
+            #expect(try await fixture.call(client, noRegion, .get, "/cases/\(id)").status == .forbidden)
         }
     }
 
