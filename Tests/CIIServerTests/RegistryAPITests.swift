@@ -263,6 +263,9 @@ import Testing
             let now = try await fixture.service.readCase(id, by: RegistryAPIFixture.bureau)
             #expect(now.decision?.openedOn == Day(year: 2026, month: 4, day: 1))
             #expect(now.decision?.dispositifInCharge == .orp)
+            let history = try await fixture.call(client, sion, .get, "/cases/\(id)/history")
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.body.utf8)) as? [[String: Any]])
+            #expect(entries.contains { $0["field"] as? String == "decision.openedOn" && $0["actor"] as? String == sion.name })
         }
     }
 

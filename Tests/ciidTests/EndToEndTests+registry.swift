@@ -8,6 +8,7 @@ extension EndToEndTests {
     /// database) and serves its API over HTTPS: a call without a session gets the API's 401 in
     /// the one error shape. A dispositif node has no registry route.
     @Test func aCoordinatorServesTheRegistryAPI() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let coordinator = folder + "/cii"
         let created = try ciid(
             "init",

@@ -27,6 +27,7 @@ extension EndToEndTests {
     /// installed (`pip install schemathesis`).
     @Test(.enabled(if: Schemathesis.available, "schemathesis cannot be installed (python3 -m pip install schemathesis): registry API not fuzzed"))
     func schemathesisFindsNoServerErrorAndNoSchemaMismatchInTheRegistryAPI() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let coordinator = folder + "/cii"
         let created = try ciid(
             "init",
