@@ -134,6 +134,7 @@ let package = Package(
                 "CIIFederation",
                 "CIIAccess",
                 "CIIAudit",
+                "CIIRegistry",
                 "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -220,6 +221,7 @@ let package = Package(
             name: "CIIServerTests",
             dependencies: [
                 "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "CIITestSupport", "Curl", "QRCode",
+                "CIIRegistry", "CIIRegistrySQLite", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),

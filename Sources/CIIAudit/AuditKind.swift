@@ -60,4 +60,14 @@ public struct AuditKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     /// The audit log was searched for one person (`ciid audit person`, right of access): the
     /// person's fingerprints and the number of entries found.
     public static let auditPerson = AuditKind(rawValue: "audit_person")
+    /// A read of the registry (a case, its history, the notices, the expiring powers of attorney):
+    /// `what`, the case as subject; the reader waited for the entry to be durable.
+    public static let registryRead = AuditKind(rawValue: "registry_read")
+    /// A search of the registry: its criteria, the AVS number masked, and the number of results.
+    public static let registrySearch = AuditKind(rawValue: "registry_search")
+    /// A change of the registry (a case created, a tab changed, a cancellation, the directory or a
+    /// code list): first `requested` (durable before the change), then `ok`, `created` or `refused`.
+    public static let registryChange = AuditKind(rawValue: "registry_change")
+    /// An export from the registry (the medical-mandate invoices): what, the year and the format.
+    public static let registryExport = AuditKind(rawValue: "registry_export")
 }

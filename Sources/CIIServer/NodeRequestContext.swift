@@ -1,4 +1,5 @@
 public import CIIAccess
+import CIIRegistry
 public import Hummingbird
 public import HummingbirdAuth
 public import NIOCore
@@ -14,6 +15,8 @@ public struct NodeRequestContext: AuthRequestContext, RemoteAddressRequestContex
     public var identity: Principal?
     /// The form of a POST to a page, once its anti-forgery token was checked.
     var form: FormData?
+    /// The registry account calling the registry API, once ``RegistrySessionMiddleware`` let it through.
+    var registryActor: RegistryActor?
 
     /// Creates the context of a request arriving on `source.channel`.
     public init(source: ApplicationRequestContextSource) {
@@ -21,6 +24,7 @@ public struct NodeRequestContext: AuthRequestContext, RemoteAddressRequestContex
         self.remoteAddress = source.channel.remoteAddress
         self.identity = nil
         self.form = nil
+        self.registryActor = nil
     }
 
     /// The client's address for the audit log.

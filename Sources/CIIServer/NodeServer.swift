@@ -1,6 +1,7 @@
 public import CIIAccess
 public import CIICore
 public import CIIFederation
+public import CIIRegistry
 public import CIIStore
 public import Hummingbird
 import HummingbirdCore
@@ -33,6 +34,8 @@ public struct NodeServer: Sendable {
     /// The coordinator's respondent directory as this dispositif node holds it (nil before it
     /// joins): check answers name whom to contact at each dispositif that knows the person.
     public var respondents: RespondentBook?
+    /// The MX-CII registry (coordinator only): its JSON API is served under `/api/v1/registry/`.
+    public var registry: RegistryService?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -64,6 +67,9 @@ public struct NodeServer: Sendable {
         MetricsController(metrics: metrics, access: metricsAccess).addRoutes(to: router)
         if configuration.role == .dispositif {
             CheckController(checker: checker, metrics: metrics, access: access, today: today, respondents: respondents).addRoutes(to: router)
+        }
+        if configuration.role == .coordinator, let registry {
+            RegistryController(service: registry, access: access, today: today).addRoutes(to: router)
         }
         addPages(to: router)
         if benchRoute { EchoController().addRoutes(to: router) }

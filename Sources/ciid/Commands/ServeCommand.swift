@@ -3,6 +3,7 @@ import CIIAccess
 import CIIAudit
 import CIICore
 import CIIFederation
+import CIIRegistry
 import CIIServer
 import CIIStore
 import Foundation
@@ -74,6 +75,23 @@ struct ServeCommand: AsyncParsableCommand {
         let inbox = AlertInbox(node: store, access: access)
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)
         server.benchRoute = benchRoute
+        var services: [any Service] = []
+        if configuration.role == .coordinator {
+            // The MX-CII registry: its key (made on first start, 0600), its own database, its
+            // documents, and the daily retention sweep.
+            let registry = try NodeRegistry.service(directory)
+            server.registry = registry
+            services.append(
+                RegistryRetention(
+                    service: registry,
+                    vault: try NodeRegistry.vault(directory),
+                    audit: auditWriter,
+                    years: configuration.registry.retentionYears,
+                    logger: logger
+                )
+            )
+            logger.info("registry API at /api/v1/registry/ (DATA/registry.sqlite)")
+        }
         let metricsToken = try NodeAccess.metricsToken(directory, configuration)
         server.metricsAccess = MetricsAccess(allow: configuration.metrics.allow, token: metricsToken)
         let allowed = configuration.metrics.allow.map(\.description).joined(separator: ", ")
@@ -83,7 +101,6 @@ struct ServeCommand: AsyncParsableCommand {
         case (false, true): logger.info("/metrics answers \(allowed) (metrics.allow)")
         case (false, false): logger.info("/metrics answers \(allowed) (metrics.allow), and requests with the token of metrics.token_file")
         }
-        var services: [any Service] = []
         // Every node has logins now (the coordinator for the registry's roles): unused accounts expire
         // on both; digests go only where alerts wait, on dispositif nodes.
         services.append(AccessMaintenance(access: access, inbox: inbox))

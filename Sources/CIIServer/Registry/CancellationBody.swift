@@ -1,0 +1,4 @@
+/// The body of `POST …/cases/{id}/cancellation`: `{"reason": "…"}`.
+struct CancellationBody: Decodable {
+    let reason: String
+}
