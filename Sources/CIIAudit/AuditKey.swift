@@ -37,24 +37,10 @@ public enum AuditKey {
     /// Reads the key at `path`, or makes one there (0600, in a 0700 folder) if there is none. Two
     /// processes that start at once end up with the same key: the file is created only if absent.
     public static func loadOrCreate(at path: String) throws(AuditError) -> SecretBytes {
-        if FileManager.default.fileExists(atPath: path) { return try load(at: path) }
-        let folder = (path as NSString).deletingLastPathComponent
-        var raw = SecretBytes.random(count: GenericHash.keyLength).copyBytes()
-        var text = Array(Data(raw).base64EncodedString().utf8)
-        defer {
-            Sodium.wipe(&raw)
-            Sodium.wipe(&text)
-        }
-        let temporary = "\(path).new-\(getpid())"
         do {
-            if !folder.isEmpty { try SecureFile.makeDirectory(folder) }
-            try SecureFile.write(text, to: temporary)
+            try SecureFile.createKeyIfAbsent(at: path, byteCount: GenericHash.keyLength)
         } catch {
             throw AuditError(.cannotOpen, "cannot create the audit key: \(error.reason)")
-        }
-        defer { unlink(temporary) }
-        if link(temporary, path) != 0, errno != EEXIST {  // link refuses to replace a key another process made meanwhile
-            throw AuditError(.cannotOpen, "cannot create the audit key \(path): \(AuditFiles.lastError)")
         }
         return try load(at: path)
     }
