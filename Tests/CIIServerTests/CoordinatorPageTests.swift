@@ -33,22 +33,13 @@ import Testing
             by: "cli"
         )
         let browser = Browser()
-        let csrf = try #require(try await browser.request(client, .get, "/login").csrf)
-        let sent = try await browser.request(client, .post, "/login", form: ["csrf": csrf, "email": email, "password": created.oneTimePassword])
-        #expect(sent.location == "/login/code")
-        let mail = try #require(base.mailer.last(to: email))
-        let code = try #require(mail.textBody.split(whereSeparator: \.isWhitespace).first { $0.count == 6 && $0.allSatisfy(\.isNumber) })
-        let done = try await browser.request(client, .post, "/login/code", form: ["csrf": csrf, "code": String(code)])
-        #expect(done.location == "/account/password")
-        let passwordPage = try await browser.request(client, .get, "/account/password")
-        let sessionCSRF = try #require(passwordPage.csrf)
-        let changed = try await browser.request(
+        let changed = try await browser.firstLogin(
             client,
-            .post,
-            "/account/password",
-            form: ["csrf": sessionCSRF, "new": "un long chemin vers Sion", "confirm": "un long chemin vers Sion"]
+            email: email,
+            oneTimePassword: created.oneTimePassword,
+            mailer: base.mailer,
+            forced: "/account"
         )
-        #expect(changed.status == .ok)
         #expect(changed.html.contains("id=\"nav-account\""))
         return browser
     }

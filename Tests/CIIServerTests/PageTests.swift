@@ -26,29 +26,13 @@ import Testing
     ) async throws -> Browser {
         let created = try server.access.createAccount(email: email, name: "Anne Muster", language: .fr, role: role, caseworker: "AM", by: "cli")
         let browser = Browser()
-        let login = try await browser.request(client, .get, "/login")
-        #expect(login.status == .ok)
-        let csrf = try #require(login.csrf)
-        let sent = try await browser.request(client, .post, "/login", form: ["csrf": csrf, "email": email, "password": created.oneTimePassword])
-        #expect(sent.status == .seeOther)
-        #expect(sent.location == "/login/code")
-        let codePage = try await browser.request(client, .get, "/login/code")
-        #expect(codePage.html.contains("\(email.first!)•••@orp.test"))
-        let mail = try #require(base.mailer.last(to: email))
-        let code = try #require(mail.textBody.split(whereSeparator: \.isWhitespace).first { $0.count == 6 && $0.allSatisfy(\.isNumber) })
-        let done = try await browser.request(client, .post, "/login/code", form: ["csrf": csrf, "code": String(code)])
-        #expect(done.location == "/account/password")
-        let forced = try await browser.request(client, .get, "/check")
-        #expect(forced.location == "/account/password")
-        let passwordPage = try await browser.request(client, .get, "/account/password")
-        let sessionCSRF = try #require(passwordPage.csrf)
-        let changed = try await browser.request(
+        let changed = try await browser.firstLogin(
             client,
-            .post,
-            "/account/password",
-            form: ["csrf": sessionCSRF, "new": "un long chemin vers Sion", "confirm": "un long chemin vers Sion"]
+            email: email,
+            oneTimePassword: created.oneTimePassword,
+            mailer: base.mailer,
+            forced: "/check"
         )
-        #expect(changed.status == .ok)
         #expect(changed.html.contains("id=\"avs\""))
         return browser
     }

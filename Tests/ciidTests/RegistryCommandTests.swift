@@ -76,6 +76,10 @@ import Testing
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "Europe/Zurich")!, formatOptions: [.withFullDate])
         let audit = try federation.ciid("audit", "export", "--data-dir", coordinator, "--from", today, "--to", today)
         #expect(audit.components(separatedBy: "registry_retention").count - 1 == due)
+        #expect(
+            audit.contains("save_document_code") && audit.contains("add_collaborator") && audit.contains("dev_registry"),
+            "CLI changes are audited"
+        )
         #expect(!audit.contains("756."), "no AVS number in the audit log")
         #expect(try federation.ciid("audit", "verify", "--data-dir", coordinator).hasPrefix("OK: "))
     }

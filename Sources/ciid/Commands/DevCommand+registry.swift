@@ -34,10 +34,8 @@ extension DevCommand {
             guard (2000...today.components.year).contains(year) else { throw ValidationError("--year is from 2000 to this year") }
             let service = try NodeRegistry.service(directory)
             let synthetic = SyntheticRegistry(cases: cases, year: year, today: today, seed: seed)
-            do {
-                try await synthetic.write(into: service, as: RegistryActor(accountID: "dev", role: .bureau))
-            } catch {
-                throw CLIError("the synthetic registry could not be written: \(error)")
+            try await RegistryCommand.change(node, subject: nil, [("operation", "dev_registry"), ("cases", String(cases)), ("year", String(year))]) {
+                () async throws(RegistryError) in try await synthetic.write(into: service, as: RegistryActor(accountID: "dev", role: .bureau))
             }
             print("wrote \(cases) synthetic cases announced in \(year) into \(NodeRegistry.databasePath(directory))")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Foundation
@@ -6,6 +7,26 @@ import Foundation
 extension RegistryCommand {
     /// The bureau, from the server's shell (the history and audit log name it `cli`).
     static let bureau = RegistryActor(accountID: "cli", role: .bureau)
+
+    /// Runs a change of the registry and writes it to the audit log (`registry_change`, actor
+    /// `cli`, outcome `ok` or `refused`), as the API does for the same change.
+    static func change<T>(
+        _ node: NodeOptions,
+        subject: String?,
+        _ details: [(String, String)],
+        _ body: () async throws(RegistryError) -> T
+    ) async throws -> T {
+        let (directory, configuration) = try node.load()
+        let log = try NodeAccess.auditLog(directory, configuration)
+        do {
+            let result = try await run(body)
+            log.record(AuditEvent(kind: .registryChange, actor: "cli", subject: subject, outcome: "ok", detailList: details))
+            return result
+        } catch {
+            log.record(AuditEvent(kind: .registryChange, actor: "cli", subject: subject, outcome: "refused", detailList: details))
+            throw error
+        }
+    }
 
     /// Runs a registry call, its refusal as a CLI error with every problem.
     static func run<T>(_ body: () async throws(RegistryError) -> T) async throws -> T {
@@ -64,7 +85,11 @@ extension RegistryCommand {
                 }
                 let service = try RegistryCommand.open(node)
                 let entry = Collaborator(id: id, name: name, dispositif: dispositif, region: region, phone: phone, email: email, function: function)
-                let saved = try await RegistryCommand.run { () async throws(RegistryError) in try await service.saveCollaborator(entry, by: bureau) }
+                let saved = try await RegistryCommand.change(
+                    node,
+                    subject: id == 0 ? nil : "collaborator:\(id)",
+                    [("operation", id == 0 ? "add_collaborator" : "change_collaborator")]
+                ) { () async throws(RegistryError) in try await service.saveCollaborator(entry, by: bureau) }
                 print(
                     "directory entry \(saved.id) saved: \(saved.name) (\(saved.function.rawValue), \(saved.dispositif.rawValue), \(saved.region.rawValue))"
                 )
@@ -104,7 +129,9 @@ extension RegistryCommand {
             func run() async throws {
                 let service = try RegistryCommand.open(node)
                 let entry = DocumentCode(code: code, labelFR: fr, labelDE: de, isPowerOfAttorney: powerOfAttorney)
-                try await RegistryCommand.run { () async throws(RegistryError) in try await service.saveDocumentCode(entry, by: bureau) }
+                try await RegistryCommand.change(node, subject: "document_code:\(code)", [("operation", "save_document_code")]) {
+                    () async throws(RegistryError) in try await service.saveDocumentCode(entry, by: bureau)
+                }
                 print("document code \(code) saved")
             }
         }
