@@ -11,7 +11,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SOAK_CYCLES ?= 100
 
-.PHONY: all build test soak bench fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
+.PHONY: all build test soak bench bench-registry fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
 
 all: build
 
@@ -55,6 +55,12 @@ soak: deps-test
 
 bench: deps-bench
 	bash Benchmarks/bench.sh
+
+# The registry's figures alone (search, case read, 20 MB document), refreshing their section of
+# docs/benchmarks.md.
+bench-registry: deps-bench
+	bash Benchmarks/run-registry-bench.sh /tmp/ciid-registry-bench.txt
+	python3 Benchmarks/registry-report.py /tmp/ciid-registry-bench.txt docs/benchmarks.md
 
 # libFuzzer targets (package Fuzz/, release, -sanitize=fuzzer,address), each FUZZ_SECONDS long;
 # nothing of it is built by `build` or `test` (docs/robustness.md).

@@ -25,7 +25,17 @@ let package = Package(
             ]
         ),
         // Fills a node's replica (bench.sh, run-http-bench.sh) and prebuilds the cached replicas.
-        .executableTarget(name: "bench-fill", dependencies: ["BenchSupport", .product(name: "CIIStore", package: "ciid")]),
+        .executableTarget(
+            name: "bench-fill",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "CIIStore", package: "ciid"),
+                .product(name: "CIIRegistry", package: "ciid"),
+                .product(name: "CIIRegistrySQLite", package: "ciid"),
+                .product(name: "CIISynthetic", package: "ciid"),
+                .product(name: "Sodium", package: "ciid"),
+            ]
+        ),
 
         .executableTarget(
             name: "Fingerprint",

@@ -7,7 +7,9 @@
 #    each beside its ceiling in the same run;
 # 3. runs Benchmarks/run-http-bench.sh (wrk against a release `ciid serve`, beside a bare route);
 # 4. writes docs/benchmarks.md (Benchmarks/report.py);
-# 5. appends the replication figures between real nodes (Benchmarks/federation-bench.py).
+# 5. appends the replication figures between real nodes (Benchmarks/federation-bench.py);
+# 6. the registry's search, case read and document figures (Benchmarks/run-registry-bench.sh,
+#    written by Benchmarks/registry-report.py; `make bench-registry` runs this part alone).
 # Needs: swift, python3, wrk, curl (Debian: apt-get install -y wrk curl python3; the Makefile's
 # deps-bench installs wrk and libjemalloc-dev).
 set -euo pipefail
@@ -57,5 +59,10 @@ cp "$OUT/plugin.md" "$DATA/last-plugin-output.md"
 echo "== replication between real nodes (federation-bench.py)"
 python3 "$BENCH/federation-bench.py" "$ROOT/.build-release/release/ciid" | tee "$OUT/federation.md"
 { echo; cat "$OUT/federation.md"; } >>"$ROOT/docs/benchmarks.md"
+echo "== the registry on the coordinator (run-registry-bench.sh)"
+registry_status=0
+HTTP_BENCH_SKIP_BUILD=1 bash "$BENCH/run-registry-bench.sh" "$OUT/registry.txt" || { registry_status=$?; echo "the registry benchmark failed (status $registry_status)"; }
+[ "$registry_status" = 0 ] && python3 "$BENCH/registry-report.py" "$OUT/registry.txt" "$ROOT/docs/benchmarks.md"
 echo "== wrote $ROOT/docs/benchmarks.md"
-exit "$http_status"
+[ "$http_status" = 0 ] || exit "$http_status"
+exit "$registry_status"

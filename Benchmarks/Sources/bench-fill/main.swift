@@ -9,6 +9,11 @@ import Foundation
 /// `bench-fill node DATA_DIR COUNT BODIES_LUA`: fills the replica of the node in DATA_DIR with
 /// COUNT entries made with the node's own federation key, and writes to BODIES_LUA a wrk Lua
 /// table `bodies` of 1,000 check request bodies, about half of them people in the replica.
+///
+/// `bench-fill registry DATA_DIR COUNT REQUESTS_LUA`: writes COUNT synthetic case periods into the
+/// registry of the coordinator in DATA_DIR and the wrk Lua tables `searches` and `reads`.
+///
+/// `bench-fill raw-encrypt-write MEGABYTES FOLDER`: the ceiling of a document upload.
 let arguments = CommandLine.arguments.dropFirst()
 do {
     switch arguments.first {
@@ -29,8 +34,23 @@ do {
         let bodies = BenchData.checkedNumbers(1000, replicaSize: count).map { "  '{\"avs\":\"\($0.formatted)\"}'," }
         try ("bodies = {\n" + bodies.joined(separator: "\n") + "\n}\n").write(toFile: values[3], atomically: true, encoding: .utf8)
         print("filled \(directory.database) with \(count) entries in \(ContinuousClock.now - started)")
+    case "registry" where arguments.count == 4:
+        let values = Array(arguments)
+        guard let count = Int(values[2]), count > 0 else { throw StoreError(.refused, "usage: bench-fill registry DATA_DIR COUNT REQUESTS_LUA") }
+        try await RegistryFill.fill(root: values[1], count: count, lua: values[3])
+    case "raw-encrypt-write" where arguments.count == 3:
+        let values = Array(arguments)
+        guard let megabytes = Int(values[1]), megabytes > 0 else {
+            throw StoreError(.refused, "usage: bench-fill raw-encrypt-write MEGABYTES FOLDER")
+        }
+        try RegistryFill.rawEncryptWrite(megabytes: megabytes, folder: values[2])
     default:
-        FileHandle.standardError.write(Data("usage: bench-fill prepare COUNT... | bench-fill node DATA_DIR COUNT BODIES_LUA\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "usage: bench-fill prepare COUNT... | node DATA_DIR COUNT BODIES_LUA | registry DATA_DIR COUNT REQUESTS_LUA | raw-encrypt-write MEGABYTES FOLDER\n"
+                    .utf8
+            )
+        )
         exit(64)
     }
 } catch {
