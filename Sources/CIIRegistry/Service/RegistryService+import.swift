@@ -112,11 +112,3 @@ extension RegistryService {
         return outcomes
     }
 }
-
-/// What makes two case periods the same for an import: the person, the announcement day and the
-/// announcing dispositif.
-private struct ImportKey: Hashable {
-    var avs: AVSNumber
-    var announcedOn: Day
-    var dispositif: Dispositif
-}
