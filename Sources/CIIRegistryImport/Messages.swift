@@ -44,6 +44,14 @@ enum Messages {
         )
     }
 
+    static func unnamedColumn(_ position: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "La colonne \(position) n'a pas d'en-tête mais cette ligne y a une valeur : nommez la colonne ou videz-la.",
+            de: "Spalte \(position) hat keine Überschrift, diese Zeile aber einen Wert darin: benennen oder leeren Sie die Spalte.",
+            en: "Column \(position) has no header but this row has a value in it: name the column or empty it."
+        )
+    }
+
     static func tooManyFields(_ fields: Int, _ expected: Int) -> LocalizedText {
         LocalizedText(
             fr: "La ligne a \(fields) champs, l'en-tête \(expected) : un séparateur de trop décale les colonnes.",

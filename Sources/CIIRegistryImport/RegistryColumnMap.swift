@@ -8,6 +8,8 @@ struct RegistryColumnMap {
     let index: [RegistryColumn: Int]
     /// The service groups present (their `type` column is), in increasing order.
     let groups: [Int]
+    /// The columns with an empty header (spreadsheets add them): ignored, but a row may hold no value there.
+    let unnamed: [Int]
 
     /// Recognises the columns of `header` (on physical line `line`).
     /// - Throws: ``RegistryImportError`` naming the line and column of an unknown or doubled
@@ -16,9 +18,10 @@ struct RegistryColumnMap {
         names = header
         var index = [RegistryColumn: Int]()
         var unknown = [Int]()
+        var unnamed = [Int]()
         for (position, name) in header.enumerated() {
             guard let column = RegistryColumn(header: name) else {
-                if !(name.isEmpty && position == header.count - 1) { unknown.append(position) }  // not a trailing delimiter
+                if name.isEmpty { unnamed.append(position) } else { unknown.append(position) }
                 continue
             }
             if let previous = index[column] {
@@ -56,6 +59,7 @@ struct RegistryColumnMap {
         }
         self.index = index
         self.groups = groups
+        self.unnamed = unnamed
     }
 
     /// The header name of the column at `position`, as written.

@@ -17,6 +17,8 @@ struct RegistryRowReader {
             cells.problem(nil, "row.unbalanced_quote", Messages.unbalancedQuote(row.line, row.lastLine, row.fields.count, columns.names.count))
         } else if row.fields.count > columns.names.count, row.fields[columns.names.count...].contains(where: { !$0.isEmpty }) {
             cells.problem(nil, "row.too_many_fields", Messages.tooManyFields(row.fields.count, columns.names.count))
+        } else if let position = columns.unnamed.first(where: { !row[$0].isEmpty }) {
+            cells.problem(nil, "row.unnamed_column", Messages.unnamedColumn(position + 1))
         }
         if let status = cells.code(.field(.status), CellCodes.status, required: false), status == .cancelled {
             return RegistryRow(line: row.line, content: .cancelled, serviceGroups: [])

@@ -148,6 +148,14 @@ struct CaseFileTests {
         #expect(unclosed.code == .notCSV && unclosed.reason.contains("line 2") && !F.holdsLongNumber(unclosed.reason), "\(unclosed)")
     }
 
+    @Test func columnsWithoutAHeaderAreIgnoredUnlessARowFillsThem() throws {
+        let header = F.frenchHeader + ["", ""]
+        let file = try F.parse(F.csv(header, [F.row(F.avs(17)) + ["", ""], F.row(F.avs(18)) + ["", "oops"], F.row(F.avs(19))]))
+        #expect(file.cases.map(\.line) == [2, 4])
+        #expect(file.rejects(.en).map { "\($0.line) \($0.column) \($0.code)" } == ["3  row.unnamed_column"])
+        #expect(file.rejects(.en).first?.reason.contains("Column 25") == true)
+    }
+
     @Test func exportOnlyColumnsAreIgnoredAndCancelledRowsSkipped() throws {
         let header = F.frenchHeader + ["N° de cas", "Statut", "Indice de gravité"]
         let file = try F.parse(F.csv(header, [F.row(F.avs(15)) + ["12", "open", "2.5"], F.row(F.avs(16)) + ["13", "annulé", "1.0"]]))
