@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "CIIFederation", targets: ["CIIFederation"]),
         .library(name: "CIIRegistry", targets: ["CIIRegistry"]),
         .library(name: "CIIRegistrySQLite", targets: ["CIIRegistrySQLite"]),
+        .library(name: "CIIRegistryImport", targets: ["CIIRegistryImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -112,6 +113,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Case periods imported into the registry from CSV files (docs/registry-csv.md), read with
+        // the follow-up import's CSV reader and checked with the registry's own rules.
+        .target(name: "CIIRegistryImport", dependencies: ["CIICore", "CIIImport", "CIIRegistry"], swiftSettings: swiftSettings),
+
         // People and access: accounts, passwords, second factor, sessions, tokens, rate limits, mail.
         .target(
             name: "CIIAccess",
@@ -164,6 +169,7 @@ let package = Package(
                 "CIIServer",
                 "CIIRegistry",
                 "CIIRegistrySQLite",
+                "CIIRegistryImport",
                 "CIISynthetic",
                 "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -214,6 +220,11 @@ let package = Package(
         .testTarget(
             name: "CIIRegistryTests",
             dependencies: ["CIIRegistry", "CIIRegistrySQLite", "CIICore", "CIIStore", "CIISynthetic", "Sodium"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CIIRegistryImportTests",
+            dependencies: ["CIIRegistryImport", "CIIRegistry", "CIIRegistrySQLite", "CIIImport", "CIICore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),

@@ -1,7 +1,7 @@
-import CIICore
+public import CIICore
 
 /// The content of a date cell: empty, a day, or something else.
-enum DateField: Equatable {
+public enum DateField: Equatable, Sendable {
     /// Nothing but spaces.
     case empty
     /// A day written `dd.mm.yyyy`, `d.m.yyyy` or `yyyy-mm-dd`, possibly followed by a time
@@ -9,6 +9,12 @@ enum DateField: Equatable {
     case day(Day)
     /// Anything else.
     case invalid
+
+    /// Reads a cell of text.
+    public init(text: String) {
+        var utf8 = Array(text.utf8)
+        self = utf8.withUnsafeMutableBytes { DateField(UnsafeRawBufferPointer($0)) }
+    }
 
     /// Reads a cell.
     init(_ bytes: UnsafeRawBufferPointer) {

@@ -1,8 +1,8 @@
 /// The comparable form of a column header: lowercase ASCII letters and digits only, accents
 /// removed (`N° AVS` → `navs`, `Début du suivi` → `debutdusuivi`, `AHV-Nr.` → `ahvnr`).
-enum HeaderName {
+public enum HeaderName {
     /// The comparable form of `header`.
-    static func normalized(_ header: String) -> String {
+    public static func normalized(_ header: String) -> String {
         var out = ""
         for scalar in header.lowercased().unicodeScalars {
             switch scalar {

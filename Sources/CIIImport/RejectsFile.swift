@@ -2,17 +2,22 @@ import Foundation
 
 /// The list of rejected rows written next to an input: `<input>.rejects.csv`, `;`-separated
 /// UTF-8 with the header `line;column;code;reason`.
-struct RejectsFile {
+public struct RejectsFile: Sendable {
     /// Where the file goes.
-    let path: String
+    public let path: String
 
     /// The rejects file of the input at `inputPath`.
-    init(forInput inputPath: String) {
+    public init(forInput inputPath: String) {
         path = inputPath + ".rejects.csv"
     }
 
+    /// A rejects file at `path`.
+    public init(path: String) {
+        self.path = path
+    }
+
     /// The CSV text of `rejects`.
-    static func text(_ rejects: [RowReject]) -> String {
+    public static func text(_ rejects: [RowReject]) -> String {
         var out = "line;column;code;reason\n"
         for reject in rejects {
             out += "\(reject.line);\(quoted(reject.column));\(quoted(reject.code));\(quoted(reject.reason))\n"
@@ -22,7 +27,7 @@ struct RejectsFile {
 
     /// Writes `rejects`, replacing any previous file at once.
     /// - Throws: ``ImportError/Code/cannotWrite``.
-    func write(_ rejects: [RowReject]) throws(ImportError) {
+    public func write(_ rejects: [RowReject]) throws(ImportError) {
         do {
             try Data(Self.text(rejects).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -31,7 +36,7 @@ struct RejectsFile {
     }
 
     /// Removes a file left by an earlier import.
-    func removeStale() {
+    public func removeStale() {
         try? FileManager.default.removeItem(atPath: path)
     }
 

@@ -42,6 +42,7 @@ public enum RegistryAccess {
         case (.createCase, .respondent), (.createCase, .bureau): true
         case (.search, .respondent), (.search, .coordinator), (.search, .bureau): true
         case (.cancelCase, .bureau), (.readNotices, .bureau), (.readCancelled, .bureau), (.listPowersOfAttorney, .bureau), (.invoices, .bureau): true
+        case (.importCases, .bureau): true
         case (.manageDirectory, .bureau), (.manageCodeLists, .bureau): true
         case (.manageDirectory, .admin), (.manageCodeLists, .admin), (.manageUsers, .admin): true
         default: false

@@ -20,4 +20,6 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case invoices
     /// Read cancelled cases (for the audit).
     case readCancelled
+    /// Import case periods from a file (`ciid registry import`).
+    case importCases
 }
