@@ -10,6 +10,9 @@ public struct RegistryService: Sendable {
     public let weights: GravityWeights
     /// The clock (tests set it).
     public let now: @Sendable () -> Date
+    /// Which dispositifs know a person (the coordinator's replica); nil leaves
+    /// ``CaseView/knownElsewhere`` out of the answers (tests, the CLI).
+    public var knownElsewhereLookup: (any KnownElsewhereLookup)?
 
     /// Creates the service.
     public init(store: any RegistryStore, weights: GravityWeights = .current, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -27,7 +30,7 @@ public struct RegistryService: Sendable {
         }
         let date = now()
         let weights = weights
-        return try await run {
+        let stored = try await run {
             try await store.transaction { tx in
                 var validation = Validation(context: try await Self.context(tx, today: Day(date)))
                 let person = input.person.validated(into: &validation)
@@ -59,9 +62,12 @@ public struct RegistryService: Sendable {
                         sealed: false
                     )
                 ])
-                return CaseView(stored, for: actor)
+                return stored
             }
         }
+        var view = CaseView(stored, for: actor)
+        view.knownElsewhere = await knownElsewhere(of: stored.person.avs, region: stored.announcement.region)
+        return view
     }
 
     /// The case `id` as `actor` may see it.

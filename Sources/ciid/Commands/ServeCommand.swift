@@ -76,11 +76,16 @@ struct ServeCommand: AsyncParsableCommand {
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)
         server.benchRoute = benchRoute
         var services: [any Service] = []
+        var registryService: RegistryService?
         if configuration.role == .coordinator {
             // The MX-CII registry: its key (made on first start, 0600), its own database, its
             // documents, and the daily retention sweep.
-            let registry = try NodeRegistry.service(directory)
+            var registry = try NodeRegistry.service(directory)
+            // "Known elsewhere": the coordinator holds every epoch's fingerprint key (it makes them)
+            // and a replica of the members' sets, so it checks as a dispositif does.
+            registry.knownElsewhereLookup = ReplicaKnownElsewhere(checker: checker, logger: logger)
             server.registry = registry
+            registryService = registry
             services.append(
                 RegistryRetention(
                     service: registry,
