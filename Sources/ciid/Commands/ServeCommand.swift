@@ -122,12 +122,16 @@ struct ServeCommand: AsyncParsableCommand {
                 certificate: (directory.resolve(configuration.tlsCertificate), directory.resolve(configuration.tlsKey))
             )
             var controller = FederationController(receiver: BatchReceiver(state: federation, store: store), window: configuration.window)
-            if configuration.role == .coordinator {
-                // The bureau's CII respondents, signed and served to members on the federation port.
-                controller.respondents = RespondentPublication(
+            if configuration.role == .coordinator, let registryService {
+                // The CII respondents of the registry's directory (or, while it has none, the bureau's
+                // former file), signed and served to members on the federation port; signed anew at
+                // once when the directory changes through the API, else at the next member's fetch.
+                let publication = RespondentPublication(
                     coordinator: Coordinator(directory: directory, configuration: configuration),
-                    source: RespondentFile(path: RespondentFile.path(of: directory))
+                    source: RegistryRespondentSource(registry: registryService, fallback: RespondentFile(path: RespondentFile.path(of: directory)))
                 )
+                controller.respondents = publication
+                server.registryDirectoryChanged = { _ = try? await publication.json(logger: logger) }
             } else if let book = RespondentBook.load(directory: directory) {
                 server.respondents = book
                 services.append(
