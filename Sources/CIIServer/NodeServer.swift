@@ -79,6 +79,10 @@ public struct NodeServer: Sendable {
         addPages(to: router)
         if benchRoute { EchoController().addRoutes(to: router) }
         manifest?.addRoutes(to: router)
+        if configuration.role == .coordinator, registry != nil {
+            // Last: it wraps only the router's not-found answer (unknown path or method under the registry's API).
+            router.add(middleware: RegistryFallbackMiddleware(routes: router.routes.map { ($0.method, $0.path.description) }))
+        }
         return router
     }
 
