@@ -121,4 +121,47 @@ import Testing
             #expect(read.status == .ok && read.json["knownElsewhere"] == nil, "\(read.body)")
         }
     }
+
+    /// Creating cases cannot enumerate the replica faster than checks can: each creation counts
+    /// against the caller's check limits, and past them the case is created without
+    /// `knownElsewhere` (audited `knownElsewhere=limited`). Opening a case the caller may read
+    /// still shows it.
+    @Test func creatingCasesCountsAgainstTheCheckLimits() async throws {
+        var settings = AccessSettings()
+        settings.checksPerMinute = 2
+        let fixture = try await RegistryAPIFixture(settings: settings)
+        defer { fixture.remove() }
+        var service = fixture.service
+        service.knownElsewhereLookup = ReplicaKnownElsewhere(checker: fixture.server.checker, logger: Logger(label: "test"))
+        var server = fixture.server
+        server.registry = service
+        let bureau = try fixture.signIn(.bureau)
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        @Sendable func body(_ index: UInt64) -> String {
+            """
+            {"person": {"avs": "\(AVSNumber(completing: 756_200_000_000 + index).formatted)", "surname": "Rey", "firstName": "Léa",
+             "birthDate": "1990-01-02", "sex": "F", "language": "fr", "education": "none"},
+             "announcement": {"region": "SIO", "announcedOn": "2026-03-01", "ageGroup": "adult", "dispositif": "ORP"}}
+            """
+        }
+        try await app.test(.router) { client in
+            // Index 1 is the person CMS follows (ServerTests.known).
+            for index: UInt64 in [2, 3] {
+                let created = try await fixture.call(client, bureau, .post, "/cases", body(index))
+                #expect(created.status == .created && created.json["knownElsewhere"] != nil, "\(created.body)")
+            }
+            let limited = try await fixture.call(client, bureau, .post, "/cases", body(1))
+            #expect(limited.status == .created, "the case is created all the same: \(limited.body)")
+            #expect(limited.json["knownElsewhere"] == nil, "\(limited.body)")
+            #expect(
+                fixture.base.audit.all.contains {
+                    $0.kind == .registryChange && $0.outcome == "created"
+                        && $0.details.contains { $0.key == "knownElsewhere" && $0.value == "limited" }
+                }
+            )
+            let id = try #require(limited.json["id"] as? Int)
+            let read = try await fixture.call(client, bureau, .get, "/cases/\(id)")
+            #expect((read.json["knownElsewhere"] as? [[String: Any]])?.first?["dispositif"] as? String == "CMS", "\(read.body)")
+        }
+    }
 }

@@ -22,9 +22,12 @@ public struct RegistryService: Sendable {
     }
 
     /// Creates a case period, and the person unless their AVS number is already known.
+    /// - Parameter lookingElsewhere: whether to look up which dispositifs know the person
+    ///   (``CaseView/knownElsewhere``); the API passes false once the caller's check limit is
+    ///   reached, so that creating cases cannot enumerate the replica faster than checks can.
     /// - Throws: `.forbidden` for a role that does not create cases (or a respondent without a
     ///   directory entry), `.invalid` with every problem of the input.
-    public func createCase(_ input: NewCase, by actor: RegistryActor) async throws(RegistryError) -> CaseView {
+    public func createCase(_ input: NewCase, by actor: RegistryActor, lookingElsewhere: Bool = true) async throws(RegistryError) -> CaseView {
         guard RegistryAccess.allows(.createCase, actor), actor.role != .respondent || actor.collaboratorID != nil else {
             throw RegistryError(.forbidden, "this role does not create cases")
         }
@@ -66,7 +69,7 @@ public struct RegistryService: Sendable {
             }
         }
         var view = CaseView(stored, for: actor)
-        view.knownElsewhere = await knownElsewhere(of: stored.person.avs, region: stored.announcement.region)
+        if lookingElsewhere { view.knownElsewhere = await knownElsewhere(of: stored.person.avs, region: stored.announcement.region) }
         return view
     }
 

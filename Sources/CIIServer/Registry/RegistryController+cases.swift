@@ -1,3 +1,4 @@
+import CIIAccess
 import CIIAudit
 import CIICore
 import CIIRegistry
@@ -10,10 +11,14 @@ extension RegistryController {
     func create(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let actor = try Self.actor(context)
         let input = try await RegistryJSON.decode(NewCaseBody.self, from: request)
+        // A new case looks up a number the caller chose, as a check does: it counts against the
+        // caller's check limits, and past them the case is created without `knownElsewhere`.
+        let lookingElsewhere = context.identity.map { access.admitCheck($0) == nil } ?? false
         let view = try await auditor.change(.registryChange, actor, subject: nil, [("operation", "create")]) {
-            try await service.createCase(input.newCase, by: actor)
+            try await service.createCase(input.newCase, by: actor, lookingElsewhere: lookingElsewhere)
         }
-        auditor.record(.registryChange, actor, subject: "case:\(view.id)", outcome: "created", Self.knownElsewhereDetail(view))
+        let detail = lookingElsewhere ? Self.knownElsewhereDetail(view) : [("knownElsewhere", "limited")]
+        auditor.record(.registryChange, actor, subject: "case:\(view.id)", outcome: "created", detail)
         var response = try RegistryJSON.response(view, status: .created, etag: view.etag)
         response.headers[.location] = "/api/v1/registry/cases/\(view.id)"
         return response
