@@ -36,6 +36,9 @@ public struct NodeServer: Sendable {
     public var respondents: RespondentBook?
     /// The MX-CII registry (coordinator only): its JSON API is served under `/api/v1/registry/`.
     public var registry: RegistryService?
+    /// Called after the registry's collaborator directory changed through the API (the
+    /// coordinator signs its respondent directory anew).
+    public var registryDirectoryChanged: (@Sendable () async -> Void)?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -69,11 +72,17 @@ public struct NodeServer: Sendable {
             CheckController(checker: checker, metrics: metrics, access: access, today: today, respondents: respondents).addRoutes(to: router)
         }
         if configuration.role == .coordinator, let registry {
-            RegistryController(service: registry, access: access, today: today).addRoutes(to: router)
+            var controller = RegistryController(service: registry, access: access, today: today)
+            controller.directoryChanged = registryDirectoryChanged
+            controller.addRoutes(to: router)
         }
         addPages(to: router)
         if benchRoute { EchoController().addRoutes(to: router) }
         manifest?.addRoutes(to: router)
+        if configuration.role == .coordinator, registry != nil {
+            // Last: it wraps only the router's not-found answer (unknown path or method under the registry's API).
+            router.add(middleware: RegistryFallbackMiddleware(routes: router.routes.map { ($0.method, $0.path.description) }))
+        }
         return router
     }
 

@@ -23,16 +23,16 @@ import Testing
         try JSONEncoder().encode(entries).write(to: URL(fileURLWithPath: path))
     }
 
-    @Test func theCoordinatorSignsOnceUntilTheBureauChangesTheFile() throws {
+    @Test func theCoordinatorSignsOnceUntilTheBureauChangesTheFile() async throws {
         let fixture = try MembershipFixture()
         defer { fixture.remove() }
         let source = RespondentFile(path: RespondentFile.path(of: fixture.coordinator.directory))
-        #expect(try fixture.coordinator.signedRespondents(from: source) == nil)
+        #expect(try await fixture.coordinator.signedRespondents(from: source) == nil)
         try write(Self.entries, to: source.path)
-        let first = try #require(try fixture.coordinator.signedRespondents(from: source))
-        #expect(try fixture.coordinator.signedRespondents(from: source) == first)
+        let first = try #require(try await fixture.coordinator.signedRespondents(from: source))
+        #expect(try await fixture.coordinator.signedRespondents(from: source) == first)
         try write(Array(Self.entries.prefix(1)), to: source.path)
-        let second = try #require(try fixture.coordinator.signedRespondents(from: source))
+        let second = try #require(try await fixture.coordinator.signedRespondents(from: source))
         let key = try NodeIdentity.load(from: fixture.coordinator.directory).signing.publicKey
         #expect(try second.verified(coordinatorKey: key).version > first.verified(coordinatorKey: key).version)
         #expect(try second.verified(coordinatorKey: key).entries == Array(Self.entries.prefix(1)))

@@ -41,8 +41,8 @@ struct RegistryAPIFixture {
         var fields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
     }
 
-    init() async throws {
-        var server = try base.makeServer(nodeRole: .coordinator)
+    init(settings: AccessSettings = AccessSettings()) async throws {
+        var server = try base.makeServer(settings: settings, nodeRole: .coordinator)
         let store = try SQLiteRegistryStore(path: base.folder + "/registry.sqlite", key: RegistryKey.generate())
         let noon = Date(timeIntervalSince1970: TimeInterval(base.today.daysSince1970) * 86_400 + 43_200)
         service = RegistryService(store: store, now: { noon })

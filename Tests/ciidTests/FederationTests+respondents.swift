@@ -6,8 +6,9 @@ import Foundation
 import Sodium
 import Testing
 
-/// The respondent directory (issue 13): the coordinator signs the bureau's file and serves it on
-/// its members-only port; a dispositif fetches it, and its check answers name whom to call at
+/// The respondent directory (issue 13): the coordinator signs the CII respondents of its registry's
+/// collaborator directory (the bureau's former file while that has none) and serves them on its
+/// members-only port; a dispositif fetches it, and its check answers name whom to call at
 /// each dispositif that knows the person. Outsiders get nothing; a forged directory is ignored.
 extension FederationTests {
     @Test func checkAnswersNameTheRespondentsOfTheCoordinatorsSignedDirectory() throws {
@@ -39,7 +40,8 @@ extension FederationTests {
         let before = try check(1)
         #expect(before.contains("\"dispositif\":\"CMS\"") && !before.contains("contacts"), "\(before)")
 
-        // The bureau writes its file; ORP fetches the signed directory within a few seconds.
+        // The bureau's former file (served while the registry's directory holds no respondent);
+        // ORP fetches the signed directory within a few seconds.
         let entries = """
             [{"name": "Anne Rey", "dispositif": "CMS", "region": "Sion", "phone": "+41 27 555 01 01", "email": "anne.rey@cms.example"},
              {"name": "Chantal Praz", "dispositif": "CMS", "region": "Martigny", "phone": "027 555 03 03", "email": "c.praz@cms.example"},
@@ -60,11 +62,67 @@ extension FederationTests {
         #expect(cli.contains("Contact CMS : Chantal Praz"), "\(cli)")
         #expect(cli.contains("Anne Rey, Sion, +41 27 555 01 01, anne.rey@cms.example"), "\(cli)")
 
+        // A respondent saved in the registry's collaborator directory (the CLI, the coordinator
+        // running): the directory is now the registry's alone, and ORP's answers name her.
+        let coordinator = try federation.folder("cii-vs")
+        let saved = try federation.ciid(
+            "registry",
+            "directory",
+            "save",
+            "--data-dir",
+            coordinator,
+            "--name",
+            "Denise Fournier",
+            "--dispositif",
+            "CMS",
+            "--region",
+            "SIO",
+            "--phone",
+            "027 555 06 06",
+            "--email",
+            "d.fournier@cms.example"
+        )
+        #expect(saved.contains("respondent directory for the members: version"), "\(saved)")
+        try federation.ciid(
+            "registry",
+            "directory",
+            "save",
+            "--data-dir",
+            coordinator,
+            "--name",
+            "Paul Case",
+            "--dispositif",
+            "CMS",
+            "--region",
+            "SIO",
+            "--phone",
+            "027 555 07 07",
+            "--email",
+            "p.case@cms.example",
+            "--function",
+            "case_manager"
+        )
+        var fromRegistry = ""
+        #expect(
+            try federation.eventually {
+                fromRegistry = try check(1)
+                return fromRegistry.contains("Denise Fournier")
+            },
+            "\(fromRegistry) \(federation.log("orp-vs"))"
+        )
+        #expect(
+            fromRegistry.contains(
+                #""contacts":[{"name":"Denise Fournier","region":"Sion/Sitten","phone":"027 555 06 06","email":"d.fournier@cms.example"}]"#
+            ),
+            "\(fromRegistry)"
+        )
+        #expect(!fromRegistry.contains("Anne Rey") && !fromRegistry.contains("Paul Case"), "the file is set aside; only respondents are published")
+
         // Members only: not on the public port, not without a federation certificate, not unsigned.
         let public_ = try Curl.perform(
             HTTPRequest(url: try federation.url("cii-vs") + "/federation/respondents", caFile: try federation.caFile("orp-vs"))
         )
-        #expect(public_.status == 404 && !public_.text.contains("Anne Rey"))
+        #expect(public_.status == 404 && !public_.text.contains("Denise Fournier"))
         let members = try federation.federationURL("cii-vs") + "/federation/respondents"
         let stranger = try TestPKI(folder: federation.folder + "/stranger-pki").issue(for: "orp-vs")
         #expect(throws: CurlError.self) {
@@ -73,7 +131,7 @@ extension FederationTests {
         let unsigned = try Curl.perform(
             HTTPRequest(url: members, caFile: try federation.caFile("orp-vs"), clientCertificate: try federation.member("orp-vs").certificate)
         )
-        #expect(unsigned.status == 401 && !unsigned.text.contains("Anne Rey"))
+        #expect(unsigned.status == 401 && !unsigned.text.contains("Denise Fournier"))
         let signed = try federation.send("GET", "/federation/respondents", to: "cii-vs", as: "orp-vs")
         #expect(signed.status == 200 && signed.text.contains("signature"), "the positive control: a member gets it")
 
@@ -92,6 +150,6 @@ extension FederationTests {
         try federation.start("orp-vs")
         #expect(federation.eventually { federation.log("orp-vs").contains("accepted respondent directory") }, "\(federation.log("orp-vs"))")
         let again = try check(3)
-        #expect(again.contains("Anne Rey") && !again.contains("Faux Contact"), "\(again)")
+        #expect(again.contains("Denise Fournier") && !again.contains("Faux Contact"), "\(again)")
     }
 }

@@ -10,8 +10,13 @@ extension Coordinator {
     /// The signed respondent directory of `source`: the one signed last while the entries are
     /// the same, a newly signed one (next version) when they changed; nil while the source has none.
     /// - Throws: ``FederationError`` when the source cannot be read, or the file system's error.
-    public func signedRespondents(from source: some RespondentSource, now: Date = Date()) throws -> SignedRespondentDirectory? {
-        guard let entries = try source.respondents() else { return nil }
+    public func signedRespondents(from source: some RespondentSource, now: Date = Date()) async throws -> SignedRespondentDirectory? {
+        guard let entries = try await source.respondents() else { return nil }
+        return try signedRespondents(entries, now: now)
+    }
+
+    /// The signed respondent directory of `entries`, as ``signedRespondents(from:now:)``.
+    func signedRespondents(_ entries: [RespondentEntry], now: Date) throws -> SignedRespondentDirectory {
         let key = try NodeIdentity.load(from: directory).signing
         func signedLast() -> (signed: SignedRespondentDirectory, directory: RespondentDirectory)? {
             guard let bytes = try? SecureFile.read(respondentsPath), let signed = try? SignedRespondentDirectory(json: bytes),

@@ -30,6 +30,10 @@ public struct CaseView: Sendable, Hashable, Codable {
     public var services: [CaseService]?
     /// The cancellation, for the bureau.
     public var cancellation: Cancellation?
+    /// The dispositifs that know the person (the coordinator's replica, inside the window), with
+    /// whom to contact there; set when a case is created or opened (``RegistryService/openCase(_:by:)``),
+    /// absent elsewhere and when the node has no lookup (or it failed).
+    public var knownElsewhere: [KnownElsewhere]?
 
     /// What `actor` may see of `period`.
     public init(_ period: CasePeriod, for actor: RegistryActor) {

@@ -10,6 +10,9 @@ public struct RegistryService: Sendable {
     public let weights: GravityWeights
     /// The clock (tests set it).
     public let now: @Sendable () -> Date
+    /// Which dispositifs know a person (the coordinator's replica); nil leaves
+    /// ``CaseView/knownElsewhere`` out of the answers (tests, the CLI).
+    public var knownElsewhereLookup: (any KnownElsewhereLookup)?
 
     /// Creates the service.
     public init(store: any RegistryStore, weights: GravityWeights = .current, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -19,15 +22,18 @@ public struct RegistryService: Sendable {
     }
 
     /// Creates a case period, and the person unless their AVS number is already known.
+    /// - Parameter lookingElsewhere: whether to look up which dispositifs know the person
+    ///   (``CaseView/knownElsewhere``); the API passes false once the caller's check limit is
+    ///   reached, so that creating cases cannot enumerate the replica faster than checks can.
     /// - Throws: `.forbidden` for a role that does not create cases (or a respondent without a
     ///   directory entry), `.invalid` with every problem of the input.
-    public func createCase(_ input: NewCase, by actor: RegistryActor) async throws(RegistryError) -> CaseView {
+    public func createCase(_ input: NewCase, by actor: RegistryActor, lookingElsewhere: Bool = true) async throws(RegistryError) -> CaseView {
         guard RegistryAccess.allows(.createCase, actor), actor.role != .respondent || actor.collaboratorID != nil else {
             throw RegistryError(.forbidden, "this role does not create cases")
         }
         let date = now()
         let weights = weights
-        return try await run {
+        let stored = try await run {
             try await store.transaction { tx in
                 var validation = Validation(context: try await Self.context(tx, today: Day(date)))
                 let person = input.person.validated(into: &validation)
@@ -59,9 +65,12 @@ public struct RegistryService: Sendable {
                         sealed: false
                     )
                 ])
-                return CaseView(stored, for: actor)
+                return stored
             }
         }
+        var view = CaseView(stored, for: actor)
+        if lookingElsewhere { view.knownElsewhere = await knownElsewhere(of: stored.person.avs, region: stored.announcement.region) }
+        return view
     }
 
     /// The case `id` as `actor` may see it.

@@ -50,7 +50,7 @@ public struct FederationController: Sendable {
         router.post("/federation/batches") { _, context in try self.receive(context) }
         router.get("/federation/changes") { request, context in try self.changes(request, context: context) }
         router.get("/federation/digest") { _, context in try self.digest(context: context) }
-        router.get("/federation/respondents") { _, context in try self.respondentDirectory(context: context) }
+        router.get("/federation/respondents") { _, context in try await self.respondentDirectory(context: context) }
         router.get("/healthz") { _, context in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
         }

@@ -30,6 +30,8 @@ public struct RegistryAPIError: HTTPResponseError, Sendable {
     public let problems: [Problem]
     /// Seconds after which the client may try again (`Retry-After`), for a 503.
     public var retryAfter: Int?
+    /// The methods a path takes (`Allow`), for a 405.
+    public var allow: String?
 
     /// Creates an error with problems.
     public init(_ status: HTTPResponse.Status, problems: [Problem]) {
@@ -60,6 +62,7 @@ public struct RegistryAPIError: HTTPResponseError, Sendable {
     var headers: HTTPFields {
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if let retryAfter { fields[.retryAfter] = String(retryAfter) }
+        if let allow { fields[.allow] = allow }
         return fields
     }
 }

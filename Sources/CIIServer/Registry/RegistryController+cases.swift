@@ -1,3 +1,4 @@
+import CIIAccess
 import CIIAudit
 import CIICore
 import CIIRegistry
@@ -5,26 +6,38 @@ import Hummingbird
 
 extension RegistryController {
     /// `POST /cases`: a person (found again by AVS number) and a new case period; 201 with the
-    /// case, its `ETag` and `Location`.
+    /// case, its `ETag` and `Location`, and the dispositifs that know the person (`knownElsewhere`,
+    /// counted in the audit entry).
     func create(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let actor = try Self.actor(context)
         let input = try await RegistryJSON.decode(NewCaseBody.self, from: request)
+        // A new case looks up a number the caller chose, as a check does: it counts against the
+        // caller's check limits, and past them the case is created without `knownElsewhere`.
+        let lookingElsewhere = context.identity.map { access.admitCheck($0) == nil } ?? false
         let view = try await auditor.change(.registryChange, actor, subject: nil, [("operation", "create")]) {
-            try await service.createCase(input.newCase, by: actor)
+            try await service.createCase(input.newCase, by: actor, lookingElsewhere: lookingElsewhere)
         }
-        auditor.record(.registryChange, actor, subject: "case:\(view.id)", outcome: "created")
+        let detail = lookingElsewhere ? Self.knownElsewhereDetail(view) : [("knownElsewhere", "limited")]
+        auditor.record(.registryChange, actor, subject: "case:\(view.id)", outcome: "created", detail)
         var response = try RegistryJSON.response(view, status: .created, etag: view.etag)
         response.headers[.location] = "/api/v1/registry/cases/\(view.id)"
         return response
     }
 
-    /// `GET /cases/{id}`: every tab the caller may read, with the `ETag` to send back in `If-Match`.
+    /// `GET /cases/{id}`: every tab the caller may read, with the `ETag` to send back in `If-Match`,
+    /// and the dispositifs that know the person (`knownElsewhere`, counted in the audit entry).
     func read(_ request: Request, context: NodeRequestContext) async throws -> Response {
         let actor = try Self.actor(context)
         let id = try Self.id(context)
-        let view = try await service.readCase(id, by: actor)
-        try await auditor.commit(.registryRead, actor, subject: "case:\(id)", [("what", "case")])
+        let view = try await service.openCase(id, by: actor)
+        try await auditor.commit(.registryRead, actor, subject: "case:\(id)", [("what", "case")] + Self.knownElsewhereDetail(view))
         return try RegistryJSON.response(view, etag: view.etag)
+    }
+
+    /// `knownElsewhere=N` for the audit entry of a case created or read (nothing when the node
+    /// made no lookup): the number of dispositifs, never which.
+    static func knownElsewhereDetail(_ view: CaseView) -> [(String, String)] {
+        view.knownElsewhere.map { [("knownElsewhere", String($0.count))] } ?? []
     }
 
     /// `GET /cases/{id}/history`: the changes of the tabs the caller may read, oldest first.

@@ -99,6 +99,7 @@ extension RegistryController {
         ) {
             try await service.saveCollaborator(body.collaborator(id: id ?? 0), by: actor)
         }
+        await directoryChanged?()
         return try RegistryJSON.response(saved, status: id == nil ? .created : .ok)
     }
 

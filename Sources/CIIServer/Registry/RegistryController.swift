@@ -16,6 +16,8 @@ public struct RegistryController: Sendable {
     let service: RegistryService
     let access: AccessControl
     let today: @Sendable () -> Day
+    /// Called after a directory entry was saved (the coordinator re-signs its respondent directory).
+    public var directoryChanged: (@Sendable () async -> Void)?
 
     /// Creates the controller.
     public init(service: RegistryService, access: AccessControl, today: @escaping @Sendable () -> Day) {

@@ -25,29 +25,65 @@ enum RegistryJSON {
         return Response(status: status, headers: headers, body: .init(byteBuffer: try encode(value)))
     }
 
-    /// Decodes the body as `type`; malformed JSON or a value of the wrong type is a 422 naming the
-    /// field (prefixed with `path`).
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, path: String? = nil) async throws -> T {
-        let body: ByteBuffer
+    /// The API's decoder: ISO dates.
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// The body, at most ``maximumBody`` bytes.
+    static func body(of request: Request) async throws -> Data {
         do {
-            body = try await request.body.collect(upTo: maximumBody)
+            return Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
         } catch {
             throw RegistryAPIError.tooLarge
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+    }
+
+    /// Decodes the body as `type`; malformed JSON or a value of the wrong type is a 422 naming
+    /// every top-level field that does not decode (prefixed with `path`), as far as they can be
+    /// found, else the first problem the decoder met.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, path: String? = nil) async throws -> T {
+        let body = try await body(of: request)
         do {
-            return try decoder.decode(T.self, from: Data(body.readableBytesView))
+            return try decoder.decode(T.self, from: body)
         } catch let error as DecodingError {
-            throw problem(error, path: path)
+            let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+            throw merged(problem(error, path: path), object.map { FieldProblems.of(T.self, in: $0, path: path) } ?? [])
         }
     }
 
-    /// The 422 of a decoding error: where and what, never the value.
-    static func problem(_ error: DecodingError, path: String?) -> RegistryAPIError {
+    /// Decodes a list body as `[E]`, as ``decode(_:from:path:)``, looking at each element's fields.
+    static func decode<E: Decodable>(_ type: [E].Type, from request: Request, path: String? = nil) async throws -> [E] {
+        let body = try await body(of: request)
+        do {
+            return try decoder.decode([E].self, from: body)
+        } catch let error as DecodingError {
+            var found: [RegistryAPIError.Problem] = []
+            if let list = try? JSONSerialization.jsonObject(with: body) as? [Any] {
+                for (index, element) in list.enumerated() {
+                    guard let object = element as? [String: Any] else { continue }
+                    found += FieldProblems.of(E.self, in: object, path: "\(path ?? "")[\(index)]")
+                }
+            }
+            throw merged(problem(error, path: path), found)
+        }
+    }
+
+    /// The decoder's first problem and the fields' problems, each field once.
+    static func merged(_ first: RegistryAPIError, _ found: [RegistryAPIError.Problem]) -> RegistryAPIError {
+        guard !found.isEmpty else { return first }
+        let missed = first.problems.filter { problem in !found.contains { $0.field == problem.field } }
+        return RegistryAPIError(.unprocessableContent, problems: missed + found)
+    }
+
+    /// The 422 of a decoding error: where and what, never the value. The first `skipping`
+    /// components of the error's path are not the request's (a wrapper's).
+    static func problem(_ error: DecodingError, path: String?, skipping: Int = 0) -> RegistryAPIError {
         func field(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
             var text = path ?? ""
-            for key in codingPath + (last.map { [$0] } ?? []) {
+            for key in codingPath.dropFirst(skipping) + (last.map { [$0] } ?? []) {
                 if let index = key.intValue {
                     text += "[\(index)]"
                 } else {

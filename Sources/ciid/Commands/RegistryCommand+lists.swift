@@ -1,8 +1,12 @@
 import ArgumentParser
 import CIIAudit
 import CIICore
+import CIIFederation
 import CIIRegistry
+import CIIServer
+import CIIStore
 import Foundation
+import Sodium
 
 extension RegistryCommand {
     /// The bureau, from the server's shell (the history and audit log name it `cli`).
@@ -93,6 +97,21 @@ extension RegistryCommand {
                 print(
                     "directory entry \(saved.id) saved: \(saved.name) (\(saved.function.rawValue), \(saved.dispositif.rawValue), \(saved.region.rawValue))"
                 )
+                // The members' respondent directory is signed anew now (a running coordinator would
+                // also do it at the next member's fetch).
+                let (directory, configuration) = try node.load()
+                let source = RegistryRespondentSource(registry: service, fallback: RespondentFile(path: RespondentFile.path(of: directory)))
+                do {
+                    if let signed = try await Coordinator(directory: directory, configuration: configuration).signedRespondents(from: source),
+                        let published = try? signed.verified(coordinatorKey: try NodeIdentity.load(from: directory).signing.publicKey)
+                    {
+                        print(
+                            "respondent directory for the members: version \(published.version), \(published.entries.count) respondent(s); members fetch it within federation.respondents_seconds"
+                        )
+                    }
+                } catch {
+                    print("the respondent directory for the members could not be signed now (`ciid serve` signs it at the next fetch): \(error)")
+                }
             }
         }
     }

@@ -76,11 +76,16 @@ struct ServeCommand: AsyncParsableCommand {
         var server = NodeServer(configuration: configuration, checker: checker, metrics: metrics, access: access, inbox: inbox)
         server.benchRoute = benchRoute
         var services: [any Service] = []
+        var registryService: RegistryService?
         if configuration.role == .coordinator {
             // The MX-CII registry: its key (made on first start, 0600), its own database, its
             // documents, and the daily retention sweep.
-            let registry = try NodeRegistry.service(directory)
+            var registry = try NodeRegistry.service(directory)
+            // "Known elsewhere": the coordinator holds every epoch's fingerprint key (it makes them)
+            // and a replica of the members' sets, so it checks as a dispositif does.
+            registry.knownElsewhereLookup = ReplicaKnownElsewhere(checker: checker, logger: logger)
             server.registry = registry
+            registryService = registry
             services.append(
                 RegistryRetention(
                     service: registry,
@@ -117,12 +122,16 @@ struct ServeCommand: AsyncParsableCommand {
                 certificate: (directory.resolve(configuration.tlsCertificate), directory.resolve(configuration.tlsKey))
             )
             var controller = FederationController(receiver: BatchReceiver(state: federation, store: store), window: configuration.window)
-            if configuration.role == .coordinator {
-                // The bureau's CII respondents, signed and served to members on the federation port.
-                controller.respondents = RespondentPublication(
+            if configuration.role == .coordinator, let registryService {
+                // The CII respondents of the registry's directory (or, while it has none, the bureau's
+                // former file), signed and served to members on the federation port; signed anew at
+                // once when the directory changes through the API, else at the next member's fetch.
+                let publication = RespondentPublication(
                     coordinator: Coordinator(directory: directory, configuration: configuration),
-                    source: RespondentFile(path: RespondentFile.path(of: directory))
+                    source: RegistryRespondentSource(registry: registryService, fallback: RespondentFile(path: RespondentFile.path(of: directory)))
                 )
+                controller.respondents = publication
+                server.registryDirectoryChanged = { _ = try? await publication.json(logger: logger) }
             } else if let book = RespondentBook.load(directory: directory) {
                 server.respondents = book
                 services.append(
