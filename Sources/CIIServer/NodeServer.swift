@@ -36,6 +36,10 @@ public struct NodeServer: Sendable {
     public var respondents: RespondentBook?
     /// The MX-CII registry (coordinator only): its JSON API is served under `/api/v1/registry/`.
     public var registry: RegistryService?
+    /// The registry's document vault (coordinator only); without it uploads and downloads answer 503.
+    public var documents: DocumentVault?
+    /// The registry's e-mail to the bureau (`registry.bureau_email`); nil sends none.
+    public var bureauMail: BureauMail?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -69,7 +73,11 @@ public struct NodeServer: Sendable {
             CheckController(checker: checker, metrics: metrics, access: access, today: today, respondents: respondents).addRoutes(to: router)
         }
         if configuration.role == .coordinator, let registry {
-            RegistryController(service: registry, access: access, today: today).addRoutes(to: router)
+            var controller = RegistryController(service: registry, access: access, today: today)
+            controller.documents = documents
+            controller.documentLimit = configuration.registry.documentMaxBytes
+            controller.bureauMail = bureauMail
+            controller.addRoutes(to: router)
         }
         addPages(to: router)
         if benchRoute { EchoController().addRoutes(to: router) }

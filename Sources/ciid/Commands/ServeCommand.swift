@@ -80,16 +80,32 @@ struct ServeCommand: AsyncParsableCommand {
             // The MX-CII registry: its key (made on first start, 0600), its own database, its
             // documents, and the daily retention sweep.
             let registry = try NodeRegistry.service(directory)
+            let vault = try NodeRegistry.vault(directory)
             server.registry = registry
+            server.documents = vault
             services.append(
                 RegistryRetention(
                     service: registry,
-                    vault: try NodeRegistry.vault(directory),
+                    vault: vault,
                     audit: auditWriter,
                     years: configuration.registry.retentionYears,
                     logger: logger
                 )
             )
+            // The bureau's e-mail: a mail per cancellation, and the weekly digest of powers of attorney.
+            if let bureauMail = NodeRegistry.bureauMail(configuration, mailer: access.mailer, logger: logger) {
+                server.bureauMail = bureauMail
+                services.append(
+                    RegistryDigest(
+                        service: registry,
+                        mail: bureauMail,
+                        schedule: DigestSchedule(weekday: configuration.registry.digestWeekday),
+                        stateFile: RegistryDigest.stateFile(directory),
+                        audit: auditWriter,
+                        logger: logger
+                    )
+                )
+            }
             logger.info("registry API at /api/v1/registry/ (DATA/registry.sqlite)")
         }
         let metricsToken = try NodeAccess.metricsToken(directory, configuration)
