@@ -83,7 +83,7 @@ extension EndToEndTests {
         let code = try call("PUT", "/document-codes/PROC", Array(#"{"labelFR":"Procuration","labelDE":"Vollmacht","isPowerOfAttorney":true}"#.utf8))
         #expect(code.status == 200, "\(code.text)")
         var cases = [Int]()
-        for (seed, surname) in [(100_000_042, "Müller"), (100_000_043, "Rossier")] {
+        for (seed, surname) in [(100_000_042, "Müller"), (100_000_043, "Rossier"), (100_000_044, "Zufferey")] {
             let avs = AVSNumber(completing: 756_000_000_000 + UInt64(seed)).formatted
             let body = """
                 {"person":{"avs":"\(avs)","surname":"\(surname)","firstName":"Zoé","birthDate":"1983-05-02","sex":"F","language":"fr","education":"none"},
@@ -113,6 +113,24 @@ extension EndToEndTests {
         #expect(expiry == Day.today().adding(days: 10).iso)
         let file = try call("GET", "/cases/\(cases[0])/documents/\(vaultID)")
         #expect(file.status == 200 && file.body == pdf)
+
+        // A case closed eleven years ago, with a document: the retention sweep deletes both.
+        let old = try call(
+            "POST",
+            "/cases/\(cases[2])/documents?designation=Notes&code=PROC&poaStart=\(start)&poaDuration=1&poaUnit=days",
+            Array("notes\n".utf8),
+            ifMatch: "\"1\"",
+            json: false
+        )
+        #expect(old.status == 201, "\(old.text)")
+        let today = Day.today()
+        let decision = #"{"openedOn":"\#(today.minus(years: 12).iso)","closedOn":"\#(today.minus(years: 11).iso)","dispositifInCharge":"ORP"}"#
+        #expect(try call("PUT", "/cases/\(cases[2])/decision", Array(decision.utf8), ifMatch: "\"2\"").status == 200)
+        let documents = coordinator + "/registry/documents"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: documents).filter { $0.hasSuffix(".doc") }.count == 2)
+        let swept = try ciid("registry", "retention", "--data-dir", coordinator)
+        #expect(swept.status == 0 && swept.output.contains("deleted the personal data of 1 case(s)"), "\(swept.output) \(swept.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: documents).filter { $0.hasSuffix(".doc") } == ["\(vaultID).doc"])
 
         // A cancellation: the bureau is told, without the reason, a name or an AVS number.
         let reason = "Doublon confidentiel du dossier"
