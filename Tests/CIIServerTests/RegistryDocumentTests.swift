@@ -49,7 +49,7 @@ import Testing
                     #expect(file.bytes == bytes)
                     #expect(file.headers[.contentType] == mediaType)
                     #expect(file.headers[.contentLength] == String(bytes.count))
-                    #expect(file.headers[.cacheControl] == "no-store")
+                    #expect(file.headers[.cacheControl] == "no-store" && file.headers[.xContentTypeOptions] == "nosniff")
                     let disposition = try #require(file.headers[.contentDisposition])
                     #expect(disposition.hasPrefix("attachment; filename=\""))
                     #expect(disposition.contains(".\(kind == "text" ? "txt" : kind)\""))
