@@ -39,6 +39,10 @@ public struct NodeServer: Sendable {
     /// Called after the registry's collaborator directory changed through the API (the
     /// coordinator signs its respondent directory anew).
     public var registryDirectoryChanged: (@Sendable () async -> Void)?
+    /// The registry's document vault (coordinator only); without it uploads and downloads answer 503.
+    public var documents: DocumentVault?
+    /// The registry's e-mail to the bureau (`registry.bureau_email`); nil sends none.
+    public var bureauMail: BureauMail?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -74,6 +78,9 @@ public struct NodeServer: Sendable {
         if configuration.role == .coordinator, let registry {
             var controller = RegistryController(service: registry, access: access, today: today)
             controller.directoryChanged = registryDirectoryChanged
+            controller.documents = documents
+            controller.documentLimit = configuration.registry.documentMaxBytes
+            controller.bureauMail = bureauMail
             controller.addRoutes(to: router)
         }
         addPages(to: router)

@@ -1,7 +1,10 @@
+import CIIAccess
+import CIICore
 import CIIRegistry
 import CIIRegistrySQLite
 import CIIStore
 import Foundation
+import Logging
 
 /// The coordinator's registry: its key, its SQLite store and its domain service.
 enum NodeRegistry {
@@ -30,6 +33,20 @@ enum NodeRegistry {
         } catch {
             throw CLIError("the registry's documents cannot be opened: \(error)")
         }
+    }
+
+    /// The e-mail to the bureau (`registry.bureau_email` through the `[mail]` relay), or nil, said
+    /// once in the log, when either is missing.
+    static func bureauMail(_ configuration: NodeConfiguration, mailer: (any Mailer)?, logger: Logger) -> BureauMail? {
+        guard let address = configuration.registry.bureauEmail else {
+            logger.notice("registry.bureau_email is not set: the bureau gets no e-mail (cancellations, weekly digest of powers of attorney)")
+            return nil
+        }
+        guard let mailer, let mail = configuration.mail else {
+            logger.warning("registry.bureau_email is set but ciid.conf has no [mail] relay: the bureau gets no e-mail until one is set")
+            return nil
+        }
+        return BureauMail(mailer: mailer, address: address, from: mail.from, node: configuration.id.rawValue, url: configuration.access.publicURL)
     }
 
     /// A consistent copy of the registry database at `path` (a new 0600 file).

@@ -35,8 +35,9 @@ struct RegistryRetention: Service {
     /// Deletes what is due as of `today`; returns it.
     func sweep(today: Day, actor: String) async throws -> [RetentionItem] {
         try await service.applyRetention(today: today, years: years) { item in
+            // A file already gone does not stop the sweep: the case's deletion is still audited below.
             for document in item.documents {
-                if let vault, let id = DocumentID(document) { try vault.delete(id) }
+                if let vault, let id = DocumentID(document), vault.contains(id) { try vault.delete(id) }
             }
             audit.record(
                 AuditEvent(

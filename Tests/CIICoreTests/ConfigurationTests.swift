@@ -45,6 +45,9 @@ import Testing
         ("[node]\nrole = coordinator\nid = cii\n[server]\nmax_connections_per_address = -1", 5, "server.max_connections_per_address"),
         ("[node]\nrole = coordinator\nid = cii\n[access]\nlockout_failures = 5", 5, "accounts are no longer locked"),
         ("[node]\nrole = coordinator\nid = cii\n[access]\nhash_threads = many", 5, "access.hash_threads (or `auto`)"),
+        ("[node]\nrole = coordinator\nid = cii\n[registry]\ndigest_weekday = someday", 5, "registry.digest_weekday is a day"),
+        ("[node]\nrole = coordinator\nid = cii\n[registry]\nbureau_email = bureau, chef@vs.ch", 5, "registry.bureau_email is one e-mail"),
+        ("[node]\nrole = coordinator\nid = cii\n[registry]\ndocument_max_bytes = 10", 5, "registry.document_max_bytes"),
         ("[node\nrole = dispositif", 1, "section header"),
         ("[node]\njust words", 2, "key = value"),
     ])
@@ -143,6 +146,8 @@ import Testing
         custom.access.publicURL = "https://ciid.orp.test"
         custom.access.digestHour = nil
         custom.metrics.tokenFile = "keys/metrics.token"
+        custom.registry.bureauEmail = "bureau.cii@admin.test"
+        custom.registry.digestWeekday = 5
         let text = custom.rendered(heading: "test")
         #expect(try NodeConfiguration(parsing: text, file: "ciid.conf") == custom)
         for key in NodeConfiguration.keys { #expect(key.value(in: custom) != nil, "\(key.name) was not written") }

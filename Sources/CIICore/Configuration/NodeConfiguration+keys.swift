@@ -9,8 +9,43 @@ extension NodeConfiguration {
             1...100,
             help:
                 "Coordinator: years after a case is closed or cancelled before a daily sweep deletes its personal data (case, history, documents, and the person when no case is left); `ciid registry retention --dry-run` lists what would go."
-        )
+        ),
+        .integer(
+            "registry.document_max_bytes",
+            \.registry.documentMaxBytes,
+            1024...(1 << 30),
+            help:
+                "Coordinator: the largest document a case may hold, in bytes (26214400 = 25 MiB). A larger upload is refused (413) and nothing is kept; uploads are streamed to the encrypted vault, so memory does not grow with this limit."
+        ),
+        .optionalText(
+            "registry.bureau_email",
+            \.registry.bureauEmail,
+            kind: "an e-mail address",
+            example: "bureau.cii@admin.vs.ch",
+            help:
+                "Coordinator: the bureau CII's address. It gets an e-mail when a case is cancelled (case number, who, when; never the reason, a name or an AVS number) and the weekly digest of powers of attorney expired or expiring within 30 days, through the [mail] relay. Unset: no such mail (logged at start).",
+            problem: { text in
+                text.split(separator: "@").count == 2 && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
+                    ? nil : "registry.bureau_email is one e-mail address such as bureau.cii@admin.vs.ch"
+            }
+        ),
+        ConfigKey(
+            "registry.digest_weekday",
+            kind: "`monday` to `sunday`",
+            help:
+                "Coordinator: the day of the weekly digest of powers of attorney to registry.bureau_email. It goes from 07:00 Swiss time (Europe/Zurich) on that day, once a week; a node that was down then sends it when it starts again; a week without any expired or expiring power of attorney sends nothing.",
+            read: { configuration, value, file throws(ConfigError) in
+                guard let index = NodeConfiguration.weekdays.firstIndex(of: value.text.lowercased()) else {
+                    throw ConfigError(file: file, line: value.line, "registry.digest_weekday is a day from monday to sunday, not `\(value.text)`")
+                }
+                configuration.registry.digestWeekday = index + 1
+            },
+            write: { NodeConfiguration.weekdays[$0.registry.digestWeekday - 1] }
+        ),
     ]
+
+    /// The days of the week, ISO order (Monday first), as `registry.digest_weekday` takes them.
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     static let nodeKeys: [ConfigKey] = [
         ConfigKey(

@@ -36,6 +36,13 @@ public struct NodeConfiguration: Sendable, Hashable {
     public struct RegistrySettings: Sendable, Hashable {
         /// Years after a case is closed or cancelled before its personal data is deleted.
         public var retentionYears = 10
+        /// The largest document a case may hold, in bytes (`registry.document_max_bytes`): 25 MiB.
+        public var documentMaxBytes = 25 << 20
+        /// The bureau's e-mail address for cancellations and the weekly digest of powers of
+        /// attorney (`registry.bureau_email`); nil sends none.
+        public var bureauEmail: String?
+        /// The day of the weekly digest, ISO numbering: 1 Monday … 7 Sunday (`registry.digest_weekday`).
+        public var digestWeekday = 1
         /// Creates the defaults.
         public init() {}
     }

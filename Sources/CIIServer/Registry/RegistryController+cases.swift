@@ -57,6 +57,7 @@ extension RegistryController {
         _ = try await service.readCase(id, by: actor)  // the scope first: out of it is a 404 before anything else
         guard let header = request.headers[.ifMatch] else { throw RegistryAPIError.preconditionRequired }
         guard let etag = CaseETag(header: header) else { throw RegistryAPIError.preconditionRequired }
+        if tab == "documents" { return try await replaceDocuments(request, context: context, id: id, etag: etag) }
         let change = try await Self.change(tab, request)
         let view = try await auditor.change(.registryChange, actor, subject: "case:\(id)", [("tab", tab), ("ifMatch", etag.header)]) {
             try await service.update(id, change, ifMatch: etag, by: actor)
@@ -91,6 +92,7 @@ extension RegistryController {
         let notice = try await auditor.change(.registryChange, actor, subject: "case:\(id)", [("operation", "cancel")]) {
             try await service.cancel(id, reason: body.reason, ifMatch: etag, by: actor)
         }
+        mailBureau(notice, logger: context.logger)
         return try RegistryJSON.response(notice)
     }
 

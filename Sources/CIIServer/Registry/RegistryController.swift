@@ -18,6 +18,12 @@ public struct RegistryController: Sendable {
     let today: @Sendable () -> Day
     /// Called after a directory entry was saved (the coordinator re-signs its respondent directory).
     public var directoryChanged: (@Sendable () async -> Void)?
+    /// The vault of the documents' files; without one, uploads and downloads answer 503.
+    public var documents: DocumentVault?
+    /// The largest document accepted, in bytes (`registry.document_max_bytes`).
+    public var documentLimit = NodeConfiguration.RegistrySettings().documentMaxBytes
+    /// The bureau's e-mail (cancellations); nil sends none.
+    public var bureauMail: BureauMail?
 
     /// Creates the controller.
     public init(service: RegistryService, access: AccessControl, today: @escaping @Sendable () -> Day) {
@@ -72,6 +78,8 @@ public struct RegistryController: Sendable {
                 try await self.update(request, context: context, tab: tab.name)
             }
         }
+        roles([.respondent, .bureau]).post("/cases/{id}/documents") { request, context in try await self.upload(request, context: context) }
+        readers.get("/cases/{id}/documents/{vaultID}") { request, context in try await self.download(request, context: context) }
         bureau.post("/cases/{id}/cancellation") { request, context in try await self.cancel(request, context: context) }
         bureau.get("/notices") { request, context in try await self.notices(request, context: context) }
         bureau.get("/powers-of-attorney") { request, context in try await self.powersOfAttorney(request, context: context) }

@@ -84,17 +84,33 @@ struct ServeCommand: AsyncParsableCommand {
             // "Known elsewhere": the coordinator holds every epoch's fingerprint key (it makes them)
             // and a replica of the members' sets, so it checks as a dispositif does.
             registry.knownElsewhereLookup = ReplicaKnownElsewhere(checker: checker, logger: logger)
+            let vault = try NodeRegistry.vault(directory)
             server.registry = registry
+            server.documents = vault
             registryService = registry
             services.append(
                 RegistryRetention(
                     service: registry,
-                    vault: try NodeRegistry.vault(directory),
+                    vault: vault,
                     audit: auditWriter,
                     years: configuration.registry.retentionYears,
                     logger: logger
                 )
             )
+            // The bureau's e-mail: a mail per cancellation, and the weekly digest of powers of attorney.
+            if let bureauMail = NodeRegistry.bureauMail(configuration, mailer: access.mailer, logger: logger) {
+                server.bureauMail = bureauMail
+                services.append(
+                    RegistryDigest(
+                        service: registry,
+                        mail: bureauMail,
+                        schedule: DigestSchedule(weekday: configuration.registry.digestWeekday),
+                        stateFile: RegistryDigest.stateFile(directory),
+                        audit: auditWriter,
+                        logger: logger
+                    )
+                )
+            }
             logger.info("registry API at /api/v1/registry/ (DATA/registry.sqlite)")
         }
         let metricsToken = try NodeAccess.metricsToken(directory, configuration)
