@@ -20,4 +20,8 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case invoices
     /// Read cancelled cases (for the audit).
     case readCancelled
+    /// Make the right-of-access report of a person (everything held about them).
+    case personReport
+    /// Export case periods (with AVS numbers) to a file.
+    case export
 }

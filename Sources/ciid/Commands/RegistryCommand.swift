@@ -8,8 +8,8 @@ import Logging
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The coordinator's MX-CII registry: the collaborator directory, document codes, retention.",
-        subcommands: [Directory.self, Codes.self, Retention.self]
+        abstract: "The coordinator's MX-CII registry: directory, document codes, person reports, export, powers of attorney, retention.",
+        subcommands: [Directory.self, Codes.self, PersonReport.self, Export.self, PowersOfAttorney.self, Retention.self]
     )
 
     /// `ciid registry retention [--dry-run]`.
