@@ -85,10 +85,15 @@ import Testing
         let csv = federation.folder + "/cases.csv"
         #expect(try federation.ciid("registry", "export", "--data-dir", coordinator, "--output", csv).contains("wrote 11 case period(s)"))
         #expect(try FileManager.default.attributesOfItem(atPath: csv)[.posixPermissions] as? Int == 0o600)
-        let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first?.hasPrefix("\u{FEFF}N° de cas;Statut;N° AVS;") == true && rows.count == 12)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 with a byte-order mark")
+        let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first?.hasPrefix("N° de cas;Statut;N° AVS;") == true && rows.count == 12)
         let everything = try federation.ciid("registry", "export", "--data-dir", coordinator, "--include-cancelled", "--language", "de")
-        #expect(everything.hasPrefix("\u{FEFF}Fall-Nr.;") && everything.contains("\r\n\(first.id);cancelled;\(avs.formatted);"))
+        #expect(
+            everything.trimmingCharacters(in: ["\u{FEFF}"]).hasPrefix("Fall-Nr.;")
+                && everything.contains("\r\n\(first.id);cancelled;\(avs.formatted);")
+        )
 
         // Powers of attorney: the case whose power expires in ten days.
         let listed = try federation.ciid("registry", "powers-of-attorney", "--data-dir", coordinator, "--format", "csv")
