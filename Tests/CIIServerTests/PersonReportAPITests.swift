@@ -98,7 +98,7 @@ extension MemoryAudit: AuditSearching {
         #expect(reads.count == 5, "four reports and the unknown person")
         #expect(reads.filter { $0.subject?.hasPrefix("person:") == true }.count == 4)
         #expect(reads.contains { $0.outcome == "not_found" })
-        #expect(reads.allSatisfy { $0.detail("avs")?.contains("****") == true })
+        #expect(reads.allSatisfy { $0.detail("number")?.contains("****") == true })
         let digits = String(fixture.avs.digitsValue)
         #expect(!audit.all.contains { "\($0)".contains(fixture.avs.formatted) || "\($0)".contains(digits) }, "no AVS number in the audit")
     }

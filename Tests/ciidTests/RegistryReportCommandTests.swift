@@ -108,6 +108,7 @@ import Testing
         let audit = try federation.ciid("audit", "export", "--data-dir", coordinator, "--from", day, "--to", day)
         #expect(audit.components(separatedBy: "what=person-report").count - 1 == 3, "\(audit)")
         #expect(audit.contains("not_found") && audit.contains("registry_export") && audit.contains("rows=11") && audit.contains("powers_of_attorney"))
+        #expect(audit.contains("number=756.****.****."), "the number masked")
         #expect(!audit.contains(avs.formatted) && !audit.contains(String(avs.digitsValue)), "no AVS number in the audit log")
         #expect(try federation.ciid("audit", "verify", "--data-dir", coordinator).hasPrefix("OK: "))
     }

@@ -51,7 +51,7 @@ extension RegistryController {
             try PersonReportAccess.entries(in: log, subjects: subjects)
         }
         guard let report = found else {
-            try await auditor.commit(.registryRead, actor, outcome: "not_found", [("what", "person-report"), ("avs", avs.masked)])
+            try await auditor.commit(.registryRead, actor, outcome: "not_found", [("what", "person-report"), ("number", avs.masked)])
             throw RegistryAPIError(
                 .notFound,
                 code: "person.not_found",
@@ -66,7 +66,7 @@ extension RegistryController {
             .registryRead,
             actor,
             subject: "person:\(report.personID)",
-            [("what", "person-report"), ("avs", avs.masked), ("cases", String(report.cases.count)), ("format", format)]
+            [("what", "person-report"), ("number", avs.masked), ("cases", String(report.cases.count)), ("format", format)]
         )
         if format == "json" {
             return Response(

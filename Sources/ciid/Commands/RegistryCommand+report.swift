@@ -42,7 +42,7 @@ extension RegistryCommand {
                 }
             }
             guard let report = found else {
-                try Self.audit(log, subject: nil, outcome: "not_found", [("avs", avs.masked)])
+                try Self.audit(log, subject: nil, outcome: "not_found", [("number", avs.masked)])
                 FileHandle.standardError.write(Data("the registry holds no person with this AVS number (\(avs.masked)); nothing to report\n".utf8))
                 throw ExitCode(3)
             }
@@ -50,7 +50,7 @@ extension RegistryCommand {
                 log,
                 subject: "person:\(report.personID)",
                 outcome: "ok",
-                [("avs", avs.masked), ("cases", String(report.cases.count)), ("format", format)]
+                [("number", avs.masked), ("cases", String(report.cases.count)), ("format", format)]
             )
             let bytes =
                 format == "json"
