@@ -165,7 +165,7 @@ peak_watch &
 WATCH=$!
 for round in 1 2 3; do
     etag=$("${CURL[@]}" -D - -o /dev/null "$URL/api/v1/registry/cases/1" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
-    read -r code seconds < <("${CURL[@]}" -o "$WORK/upload.json" -w '%{http_code} %{time_total}\n' -H "If-Match: $etag" \
+    read -r code seconds < <("${CURL[@]}" -o "$WORK/upload.json" -w '%{http_code} %{time_total}\n' -H "If-Match: $etag" -H 'Expect:' \
         -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/doc.pdf" \
         "$URL/api/v1/registry/cases/1/documents?designation=Bench%20$round&code=PROC")
     [ "$code" = 201 ] || { kill "$WATCH"; log "upload answered $code: $(head -c 300 "$WORK/upload.json")"; exit 1; }

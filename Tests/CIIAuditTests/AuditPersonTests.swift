@@ -30,4 +30,30 @@ struct AuditPersonTests {
         #expect(found[2].details.first { $0.key == "changed" }?.value == "this person (among 2)")
         #expect(!found.contains { $0.line.contains(theirs) || $0.csvRow.contains(theirs) || $0.line.contains(mine) })
     }
+
+    /// The registry's right of access finds entries by subject (`case:12`, `person:3`), whole
+    /// subjects only, in chain order; a detail naming someone by fingerprint is left out.
+    @Test func entriesMatchBySubject() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory() + "ciid-audit-subject-" + UUID().uuidString, isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = try AuditLog(directory: folder, key: SecretBytes.random(count: 32))
+        try log.append([
+            AuditEvent(kind: .registryRead, actor: "account:1 (Alice)", subject: "case:12", detailList: [("what", "case")]),
+            AuditEvent(kind: .registryRead, actor: "account:1 (Alice)", subject: "case:120", detailList: [("what", "case")]),
+            AuditEvent(
+                kind: .registryChange,
+                actor: "cli",
+                subject: "case:12",
+                outcome: "requested",
+                detailList: [("fingerprint", String(repeating: "c3", count: 32)), ("tab", "situation")]
+            ),
+            AuditEvent(kind: .registryRead, actor: "cli", subject: "person:3", detailList: [("what", "person-report")]),
+            AuditEvent(kind: .registrySearch, actor: "cli", detailList: [("criteria", "case:12")]),
+        ])
+        let found = try log.entries(withSubjects: ["case:12", "person:3"])
+        #expect(found.map(\.subject) == ["case:12", "case:12", "person:3"])
+        #expect(found.map(\.kind) == ["registry_read", "registry_change", "registry_read"])
+        #expect(found[1].outcome == "requested" && found[1].details.map(\.key) == ["tab"])
+        #expect(found.map(\.seq) == found.map(\.seq).sorted())
+    }
 }

@@ -95,6 +95,12 @@ import Testing
                 )
             }
             try await expect(
+                .post,
+                "/person-reports",
+                "{\"avs\":\"\(fixture.avs.formatted)\"}",
+                ["alice": 403, "bruno": 403, "sion": 403, "monthey": 403, "bureau": 200, "admin": 403, "anonymous": 401]
+            )
+            try await expect(
                 .get,
                 "/collaborators",
                 nil,

@@ -22,4 +22,8 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case readCancelled
     /// Import case periods from a file (`ciid registry import`).
     case importCases
+    /// Make the right-of-access report of a person (everything held about them).
+    case personReport
+    /// Export case periods (with AVS numbers) to a file.
+    case export
 }

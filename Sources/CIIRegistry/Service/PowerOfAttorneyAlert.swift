@@ -14,14 +14,25 @@ public struct PowerOfAttorneyAlert: Sendable, Hashable, Codable {
     public var expiry: Day
     /// Expired or expiring soon.
     public var status: PowerOfAttorneyStatus
+    /// The designation of the power of attorney's document.
+    public var designation: String
 
     /// Creates an alert.
-    public init(caseID: Int64, surname: String, firstName: String, region: Region, expiry: Day, status: PowerOfAttorneyStatus) {
+    public init(
+        caseID: Int64,
+        surname: String,
+        firstName: String,
+        region: Region,
+        expiry: Day,
+        status: PowerOfAttorneyStatus,
+        designation: String = ""
+    ) {
         self.caseID = caseID
         self.surname = surname
         self.firstName = firstName
         self.region = region
         self.expiry = expiry
         self.status = status
+        self.designation = designation
     }
 }

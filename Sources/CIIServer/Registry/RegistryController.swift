@@ -84,6 +84,7 @@ public struct RegistryController: Sendable {
         bureau.get("/notices") { request, context in try await self.notices(request, context: context) }
         bureau.get("/powers-of-attorney") { request, context in try await self.powersOfAttorney(request, context: context) }
         bureau.get("/invoices/medical") { request, context in try await self.invoices(request, context: context) }
+        bureau.post("/person-reports") { request, context in try await self.personReport(request, context: context) }
         everyone.get("/collaborators") { request, context in try await self.collaborators(request, context: context) }
         listKeepers.post("/collaborators") { request, context in try await self.saveCollaborator(request, context: context, id: nil) }
         listKeepers.put("/collaborators/{id}") { request, context in

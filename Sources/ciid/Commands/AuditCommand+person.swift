@@ -61,8 +61,8 @@ extension AuditCommand {
             for entry in entries { print(entry.line) }
         }
 
-        /// The one AVS number on standard input.
-        static func readNumber() throws -> AVSNumber {
+        /// The one AVS number on standard input (`command` names the command in the hint).
+        static func readNumber(command: String = "ciid audit person") throws -> AVSNumber {
             var lines: [String] = []
             while let line = readLine() {
                 let text = line.trimmingCharacters(in: .whitespaces)
@@ -71,7 +71,7 @@ extension AuditCommand {
             guard lines.count == 1 else {
                 throw CLIError(
                     lines.isEmpty
-                        ? "type the person's AVS number on standard input, then Ctrl-D (or: ciid audit person < FILE)"
+                        ? "type the person's AVS number on standard input, then Ctrl-D (or: \(command) < FILE)"
                         : "give one AVS number on standard input, not \(lines.count) lines"
                 )
             }

@@ -8,8 +8,8 @@ import Logging
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The coordinator's MX-CII registry: the collaborator directory, document codes, import, retention, the digest.",
-        subcommands: [Directory.self, Codes.self, Import.self, Retention.self, Digest.self]
+        abstract: "The coordinator's MX-CII registry: directory, document codes, import, export, person reports, powers of attorney, retention, the digest.",
+        subcommands: [Directory.self, Codes.self, Import.self, Export.self, PersonReport.self, PowersOfAttorney.self, Retention.self, Digest.self]
     )
 
     /// `ciid registry retention [--dry-run]`.
