@@ -219,7 +219,7 @@ let package = Package(
         .target(name: "CIITestSupport", path: "Sources/CIITestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIRegistryTests",
-            dependencies: ["CIIRegistry", "CIIRegistrySQLite", "CIICore", "CIIStore", "CIISynthetic", "Sodium"],
+            dependencies: ["CIIRegistry", "CIIRegistryImport", "CIIRegistrySQLite", "CIICore", "CIIStore", "CIISynthetic", "Sodium"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -97,6 +97,15 @@ extension SQLiteRegistryAccess {
         for type in Set(period.services.map(\.type)) {
             try db.execute(sql: "INSERT INTO case_service_type (type, case_id) VALUES (?, ?)", arguments: [type.rawValue, id])
         }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO case_search
+                    SELECT c.id, c.person_id, c.status, c.region, c.dispositif, c.announced_on, c.opened_on, c.closed_on,
+                           p.surname_folded, p.first_name_folded, p.birth_date, p.surname, p.first_name
+                    FROM case_period c JOIN person p ON p.id = c.person_id WHERE c.id = ?
+                """,
+            arguments: [id]
+        )
     }
 
     func casesWithPowerOfAttorney(expiringBy day: Day) async throws -> [Int64] {
@@ -124,7 +133,7 @@ extension SQLiteRegistryAccess {
             guard let personID = try Int64.fetchOne(db, sql: "SELECT person_id FROM case_period WHERE id = ?", arguments: [id]) else {
                 throw RegistryError.notFound
             }
-            for table in ["case_collaborator", "case_service_type", "history", "bureau_notice"] {
+            for table in ["case_collaborator", "case_service_type", "case_search", "history", "bureau_notice"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE case_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM case_period WHERE id = ?", arguments: [id])

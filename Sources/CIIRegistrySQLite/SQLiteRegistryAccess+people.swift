@@ -46,6 +46,16 @@ extension SQLiteRegistryAccess {
                 ]
             )
             guard db.changesCount == 1 else { throw RegistryError.notFound }
+            try db.execute(
+                sql: """
+                    UPDATE case_search SET surname = ?, first_name = ?, surname_folded = ?, first_name_folded = ?, birth_date = ?
+                    WHERE person_id = ?
+                    """,
+                arguments: [
+                    person.surname, person.firstName, NameFolding.fold(person.surname), NameFolding.fold(person.firstName),
+                    Int64(person.birthDate.daysSince1970), id,
+                ]
+            )
         }
     }
 

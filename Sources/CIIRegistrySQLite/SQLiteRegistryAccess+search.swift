@@ -5,51 +5,33 @@ import GRDB
 
 extension SQLiteRegistryAccess {
     func search(_ search: RegistrySearch, scope: CaseScope) async throws -> SearchPage {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        func add(_ condition: String, _ values: [any DatabaseValueConvertible]) {
-            conditions.append(condition)
-            arguments += StatementArguments(values)
-        }
-        switch scope {
-        case .all: break
-        case .region(let region): add("c.region = ?", [region.rawValue])
-        case .collaborator(let id): add("c.id IN (SELECT case_id FROM case_collaborator WHERE collaborator_id = ?)", [id])
-        case .none: return SearchPage(items: [], total: 0, page: search.page, pageSize: search.pageSize)
-        }
-        if let avs = search.avs { add("p.avs_index = ?", [Data(key.personIndex(of: avs))]) }
-        if let surname = search.surname { add("p.surname_folded >= ? AND p.surname_folded < ?", [surname, surname + "\u{10FFFF}"]) }
-        if let firstName = search.firstName { add("p.first_name_folded >= ? AND p.first_name_folded < ?", [firstName, firstName + "\u{10FFFF}"]) }
-        if let birthDate = search.birthDate { add("p.birth_date = ?", [Int64(birthDate.daysSince1970)]) }
-        if let region = search.region { add("c.region = ?", [region.rawValue]) }
-        if let dispositif = search.dispositif { add("c.dispositif = ?", [dispositif.rawValue]) }
-        if let type = search.serviceType { add("c.id IN (SELECT case_id FROM case_service_type WHERE type = ?)", [type.rawValue]) }
-        if let status = search.status { add("c.status = ?", [status.rawValue]) } else { add("c.status <> 'cancelled'", []) }
-        for (column, range) in [("c.announced_on", search.announcedOn), ("c.opened_on", search.openedOn), ("c.closed_on", search.closedOn)] {
-            guard let range else { continue }
-            if let from = range.from { add("\(column) >= ?", [Int64(from.daysSince1970)]) }
-            if let to = range.to { add("\(column) <= ?", [Int64(to.daysSince1970)]) }
-            if range.from == nil, range.to == nil { add("\(column) IS NOT NULL", []) }
-        }
-        let from = "FROM case_period c JOIN person p ON p.id = c.person_id WHERE " + conditions.joined(separator: " AND ")
+        if case .none = scope { return SearchPage(items: [], total: 0, page: search.page, pageSize: search.pageSize) }
+        let personCriteria = search.avs != nil || search.surname != nil || search.firstName != nil || search.birthDate != nil
+        // The count: a criterion on the person (by far the most selective) drives when there is one,
+        // the case's columns (`+` keeps SQLite from choosing their index) are then checked in the
+        // name index, which holds them.
+        let (countWhere, countArguments) = Self.conditions(search, scope: scope, key: key, caseIndexes: !personCriteria)
         let direction = search.descending ? "DESC" : "ASC"
         let order =
             switch search.sort {
-            case .name: "p.surname_folded \(direction), p.first_name_folded \(direction), c.id \(direction)"
-            case .announcedOn: "c.announced_on \(direction), c.id \(direction)"
-            case .birthDate: "p.birth_date \(direction), c.id \(direction)"
-            case .caseID: "c.id \(direction)"
+            case .name: "s.surname_folded \(direction), s.first_name_folded \(direction), s.case_id \(direction)"
+            case .announcedOn: "s.announced_on \(direction), s.case_id \(direction)"
+            case .birthDate: "s.birth_date \(direction), s.case_id \(direction)"
+            case .caseID: "s.case_id \(direction)"
             }
-        let pageArguments = arguments + [search.pageSize, search.page * search.pageSize]
         return try db { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_search s WHERE \(countWhere)", arguments: countArguments) ?? 0
+            // The page: many matches are read in the sort order's index, stopping after the page;
+            // a few are found by their criteria and sorted.
+            let walk = total > Self.sortedWalkThreshold
+            let (pageWhere, pageArguments) = Self.conditions(search, scope: scope, key: key, caseIndexes: !personCriteria && !walk)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.id, c.person_id, p.surname, p.first_name, p.birth_date, c.region, c.dispositif, c.announced_on, c.status
-                    \(from) ORDER BY \(order) LIMIT ? OFFSET ?
+                    SELECT s.case_id AS id, s.person_id, s.surname, s.first_name, s.birth_date, s.region, s.dispositif, s.announced_on, s.status
+                    FROM case_search s WHERE \(pageWhere) ORDER BY \(order) LIMIT ? OFFSET ?
                     """,
-                arguments: pageArguments
+                arguments: pageArguments + [search.pageSize, search.page * search.pageSize]
             )
             let items = try rows.map { row in
                 CaseSummary(
@@ -66,5 +48,42 @@ extension SQLiteRegistryAccess {
             }
             return SearchPage(items: items, total: total, page: search.page, pageSize: search.pageSize)
         }
+    }
+
+    /// Above this many matches a page is read by walking the sort order's index (it stops after the
+    /// page) rather than by sorting every match.
+    static let sortedWalkThreshold = 2000
+
+    /// The `WHERE` clause of `search` in `scope` on `case_search s`, and its arguments. With
+    /// `caseIndexes` false the case's columns are written `+s.column`, which keeps SQLite from
+    /// choosing their indexes.
+    static func conditions(_ search: RegistrySearch, scope: CaseScope, key: RegistryKey, caseIndexes: Bool) -> (String, StatementArguments) {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        let c = caseIndexes ? "s." : "+s."
+        func add(_ condition: String, _ values: [any DatabaseValueConvertible]) {
+            conditions.append(condition)
+            arguments += StatementArguments(values)
+        }
+        switch scope {
+        case .all, .none: break
+        case .region(let region): add("\(c)region = ?", [region.rawValue])
+        case .collaborator(let id): add("\(c)case_id IN (SELECT case_id FROM case_collaborator WHERE collaborator_id = ?)", [id])
+        }
+        if let avs = search.avs { add("s.person_id = (SELECT id FROM person WHERE avs_index = ?)", [Data(key.personIndex(of: avs))]) }
+        if let surname = search.surname { add("s.surname_folded >= ? AND s.surname_folded < ?", [surname, surname + "\u{10FFFF}"]) }
+        if let firstName = search.firstName { add("s.first_name_folded >= ? AND s.first_name_folded < ?", [firstName, firstName + "\u{10FFFF}"]) }
+        if let birthDate = search.birthDate { add("s.birth_date = ?", [Int64(birthDate.daysSince1970)]) }
+        if let region = search.region { add("\(c)region = ?", [region.rawValue]) }
+        if let dispositif = search.dispositif { add("\(c)dispositif = ?", [dispositif.rawValue]) }
+        if let type = search.serviceType { add("\(c)case_id IN (SELECT case_id FROM case_service_type WHERE type = ?)", [type.rawValue]) }
+        if let status = search.status { add("\(c)status = ?", [status.rawValue]) } else { add("\(c)status <> 'cancelled'", []) }
+        for (column, range) in [("announced_on", search.announcedOn), ("opened_on", search.openedOn), ("closed_on", search.closedOn)] {
+            guard let range else { continue }
+            if let from = range.from { add("\(c)\(column) >= ?", [Int64(from.daysSince1970)]) }
+            if let to = range.to { add("\(c)\(column) <= ?", [Int64(to.daysSince1970)]) }
+            if range.from == nil, range.to == nil { add("\(c)\(column) IS NOT NULL", []) }
+        }
+        return (conditions.joined(separator: " AND "), arguments)
     }
 }

@@ -1,5 +1,6 @@
 import CIICore
 import CIIRegistry
+import CIIRegistryImport
 import Foundation
 import Synchronization
 import Testing

@@ -33,7 +33,7 @@ enum RegistryFill {
             case 1: searches.append(#"{"GET","/api/v1/registry/cases?surname=\#(prefix)&firstName=\#(first)&pageSize=20",""}"#)
             case 2:
                 searches.append(
-                    #"{"GET","/api/v1/registry/cases?dispositif=\#(announcement.dispositif.code)&status=open&announcedFrom=\#(announcement.announcedOn.adding(days: -30))&announcedTo=\#(announcement.announcedOn)&sort=announcedOn&order=desc",""}"#
+                    #"{"GET","/api/v1/registry/cases?dispositif=\#(announcement.dispositif.rawValue)&status=open&announcedFrom=\#(announcement.announcedOn.adding(days: -30))&announcedTo=\#(announcement.announcedOn)&sort=announcedOn&order=desc",""}"#
                 )
             case 3: searches.append(#"{"GET","/api/v1/registry/cases?birthDate=\#(person.birthDate)",""}"#)
             default: searches.append(#"{"POST","/api/v1/registry/searches",'{"avs":"\#(person.avs)"}'}"#)

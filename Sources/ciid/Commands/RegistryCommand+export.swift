@@ -2,6 +2,7 @@ import ArgumentParser
 import CIIAudit
 import CIICore
 import CIIRegistry
+import CIIRegistryImport
 import CIIStore
 import Foundation
 
