@@ -10,7 +10,8 @@
 #
 # Usage: Benchmarks/run-registry-bench.sh [RESULTS_FILE]   (key=value lines; progress on stderr)
 # Settings: REGISTRY_BENCH_CASES (100000), REGISTRY_BENCH_DURATION (10s), REGISTRY_BENCH_ROUNDS
-# (3), REGISTRY_BENCH_CONNECTIONS (8), REGISTRY_BENCH_DOCUMENTS (0 to skip the document part),
+# (3), REGISTRY_BENCH_CONNECTIONS ("1 8": one run per number of connections: 1 is the latency a
+# user meets on a registry far from saturation, 8 saturates the 2 cores), REGISTRY_BENCH_DOCUMENTS (0 to skip the document part),
 # HTTP_BENCH_SKIP_BUILD (1 to use the binaries already built).
 set -euo pipefail
 
@@ -20,7 +21,7 @@ RESULTS=${1:-/dev/stdout}
 CASES=${REGISTRY_BENCH_CASES:-100000}
 DURATION=${REGISTRY_BENCH_DURATION:-10s}
 ROUNDS=${REGISTRY_BENCH_ROUNDS:-3}
-CONNECTIONS=${REGISTRY_BENCH_CONNECTIONS:-8}
+CONNECTIONS=${REGISTRY_BENCH_CONNECTIONS:-1 8}
 CIID="$ROOT/.build-release/release/ciid"
 FILL="$BENCH/.build/release/bench-fill"
 DOC_MB=20
@@ -125,30 +126,32 @@ script searches "$WORK/search.lua"
 script reads "$WORK/read.lua"
 script '{ { "GET", "/healthz", "" } }' "$WORK/bare.lua"
 
-run_wrk() { # SCRIPT DURATION -> "rps p50 p99 errors"
+run_wrk() { # SCRIPT DURATION CONNECTIONS -> "rps p50 p99 errors"
     local line
-    line=$(wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -s "$1" "$URL" | tee -a "$WORK/wrk.log" | grep '^RESULT') || { log "wrk failed"; cat "$WORK/wrk.log" >&2; exit 1; }
+    line=$(wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"$2" --latency -s "$1" "$URL" | tee -a "$WORK/wrk.log" | grep '^RESULT') || { log "wrk failed"; cat "$WORK/wrk.log" >&2; exit 1; }
     echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) requests=([0-9]+) errors=([0-9]+)/\1 \2 \3 \5/'
 }
 log "warming up (3 s)"
-run_wrk "$WORK/search.lua" 3s >/dev/null
-run_wrk "$WORK/read.lua" 3s >/dev/null
+run_wrk "$WORK/search.lua" 3s 8 >/dev/null
+run_wrk "$WORK/read.lua" 3s 8 >/dev/null
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status"; }
 declare -A SUM
 errors=0
 for round in $(seq 1 "$ROUNDS"); do
-    for kind in search read bare; do
-        read -r rps p50 p99 err < <(run_wrk "$WORK/$kind.lua" "$DURATION")
-        SUM[${kind}_rps]=$(awk -v a="${SUM[${kind}_rps]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-        SUM[${kind}_p50]=$((${SUM[${kind}_p50]:-0} + p50))
-        SUM[${kind}_p99]=$((${SUM[${kind}_p99]:-0} + p99))
-        errors=$((errors + err))
-        log "round $round: $kind $rps req/s, p50 $p50 µs, p99 $p99 µs, $err errors"
+    for c in $CONNECTIONS; do
+        for kind in search read bare; do
+            read -r rps p50 p99 err < <(run_wrk "$WORK/$kind.lua" "$DURATION" "$c")
+            SUM[${kind}_c${c}_rps]=$(awk -v a="${SUM[${kind}_c${c}_rps]:-0}" -v b="$rps" 'BEGIN { print a + b }')
+            SUM[${kind}_c${c}_p50]=$((${SUM[${kind}_c${c}_p50]:-0} + p50))
+            SUM[${kind}_c${c}_p99]=$((${SUM[${kind}_c${c}_p99]:-0} + p99))
+            errors=$((errors + err))
+            log "round $round, $c connection(s): $kind $rps req/s, p50 $p50 µs, p99 $p99 µs, $err errors"
+        done
     done
 done
 
 declare -a UP DOWN
-rss_before=$(rss_kb) rss_peak=0 rss_after=0 RAW=0
+rss_before=$(rss_kb) rss_peak=0 rss_after=0 rss_cold_peak=0 rss_warm=0 RAW=0
 if [ "${REGISTRY_BENCH_DOCUMENTS:-1}" != 0 ]; then
 # Documents: a 20 MB PDF (a PDF header, then random bytes) into case 1, then back.
 peak_watch() { # samples the resident set every 20 ms into $WORK/peak until killed
@@ -159,23 +162,35 @@ peak_watch() { # samples the resident set every 20 ms into $WORK/peak until kill
 raw_line=$("$FILL" raw-encrypt-write "$DOC_MB" "$WORK")
 RAW=${raw_line#raw_encrypt_write_mbps=}
 "${CURL[@]}" -o /dev/null -X PUT -H 'Content-Type: application/json' -d '{"labelFR":"Procuration","labelDE":"Vollmacht"}' "$URL/api/v1/registry/document-codes/PROC"
+doc_round() { # ROUND: one upload and one download, their rates appended to UP and DOWN
+    local etag code seconds vault
+    etag=$("${CURL[@]}" -D - -o /dev/null "$URL/api/v1/registry/cases/1" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
+    read -r code seconds < <("${CURL[@]}" -o "$WORK/upload.json" -w '%{http_code} %{time_total}\n' -H "If-Match: $etag" -H 'Expect:' \
+        -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/doc.pdf" \
+        "$URL/api/v1/registry/cases/1/documents?designation=Bench%20$1&code=PROC")
+    [ "$code" = 201 ] || { log "upload answered $code: $(head -c 300 "$WORK/upload.json")"; return 1; }
+    UP+=("$(awk -v m="$DOC_MB" -v s="$seconds" 'BEGIN { printf "%.1f", m / s }')")
+    vault=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["documents"][-1]["vaultID"])' "$WORK/upload.json")
+    read -r code seconds < <("${CURL[@]}" -o "$WORK/back.pdf" -w '%{http_code} %{time_total}\n' "$URL/api/v1/registry/cases/1/documents/$vault")
+    [ "$code" = 200 ] && cmp -s "$WORK/doc.pdf" "$WORK/back.pdf" || { log "download answered $code or other bytes"; return 1; }
+    DOWN+=("$(awk -v m="$DOC_MB" -v s="$seconds" 'BEGIN { printf "%.1f", m / s }')")
+    log "document round $1: upload ${UP[-1]} MB/s, download ${DOWN[-1]} MB/s, resident set $(($(rss_kb) / 1024)) MB"
+}
+# Round 1 is the server's first transfer (cold: its allocator's arenas grow once); rounds 2 to 5
+# are measured again from the resident set left after round 1 (warm).
 rss_before=$(rss_kb)
 echo "$rss_before" >"$WORK/peak"
 peak_watch &
 WATCH=$!
-for round in 1 2 3; do
-    etag=$("${CURL[@]}" -D - -o /dev/null "$URL/api/v1/registry/cases/1" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
-    read -r code seconds < <("${CURL[@]}" -o "$WORK/upload.json" -w '%{http_code} %{time_total}\n' -H "If-Match: $etag" -H 'Expect:' \
-        -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/doc.pdf" \
-        "$URL/api/v1/registry/cases/1/documents?designation=Bench%20$round&code=PROC")
-    [ "$code" = 201 ] || { kill "$WATCH"; log "upload answered $code: $(head -c 300 "$WORK/upload.json")"; exit 1; }
-    UP+=("$(awk -v m="$DOC_MB" -v s="$seconds" 'BEGIN { printf "%.1f", m / s }')")
-    vault=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["documents"][-1]["vaultID"])' "$WORK/upload.json")
-    read -r code seconds < <("${CURL[@]}" -o "$WORK/back.pdf" -w '%{http_code} %{time_total}\n' "$URL/api/v1/registry/cases/1/documents/$vault")
-    [ "$code" = 200 ] && cmp -s "$WORK/doc.pdf" "$WORK/back.pdf" || { kill "$WATCH"; log "download answered $code or other bytes"; exit 1; }
-    DOWN+=("$(awk -v m="$DOC_MB" -v s="$seconds" 'BEGIN { printf "%.1f", m / s }')")
-    log "document round $round: upload ${UP[-1]} MB/s, download ${DOWN[-1]} MB/s"
-done
+doc_round 1 || { kill "$WATCH"; exit 1; }
+kill "$WATCH" 2>/dev/null || true
+wait "$WATCH" 2>/dev/null || true
+rss_cold_peak=$(cat "$WORK/peak")
+rss_warm=$(rss_kb)
+echo "$rss_warm" >"$WORK/peak"
+peak_watch &
+WATCH=$!
+for round in 2 3 4 5; do doc_round "$round" || { kill "$WATCH"; exit 1; }; done
 kill "$WATCH" 2>/dev/null || true
 wait "$WATCH" 2>/dev/null || true
 rss_after=$(rss_kb)
@@ -190,10 +205,12 @@ mean() { awk -v s="$1" -v n="$ROUNDS" 'BEGIN { printf "%.0f", s / n }'; }
     echo "duration=$DURATION"
     echo "rounds=$ROUNDS"
     echo "connections=$CONNECTIONS"
-    for kind in search read bare; do
-        echo "${kind}_rps=$(mean "${SUM[${kind}_rps]}")"
-        echo "${kind}_p50_us=$(mean "${SUM[${kind}_p50]}")"
-        echo "${kind}_p99_us=$(mean "${SUM[${kind}_p99]}")"
+    for c in $CONNECTIONS; do
+        for kind in search read bare; do
+            echo "${kind}_c${c}_rps=$(mean "${SUM[${kind}_c${c}_rps]}")"
+            echo "${kind}_c${c}_p50_us=$(mean "${SUM[${kind}_c${c}_p50]}")"
+            echo "${kind}_c${c}_p99_us=$(mean "${SUM[${kind}_c${c}_p99]}")"
+        done
     done
     echo "errors=$errors"
     echo "document_mb=$DOC_MB"
@@ -201,6 +218,8 @@ mean() { awk -v s="$1" -v n="$ROUNDS" 'BEGIN { printf "%.0f", s / n }'; }
     echo "upload_mbps=$(median "${UP[@]}")"
     echo "download_mbps=$(median "${DOWN[@]}")"
     echo "rss_before_mb=$((rss_before / 1024))"
+    echo "rss_cold_peak_mb=$((rss_cold_peak / 1024))"
+    echo "rss_warm_mb=$((rss_warm / 1024))"
     echo "rss_peak_mb=$((rss_peak / 1024))"
     echo "rss_after_mb=$((rss_after / 1024))"
     echo "registry_mb=$(($(stat -c %s "$NODE/registry.sqlite") / 1000000))"

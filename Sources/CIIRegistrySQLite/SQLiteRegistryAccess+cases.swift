@@ -6,7 +6,9 @@ import GRDB
 extension SQLiteRegistryAccess {
     func casePeriod(id: Int64) async throws -> CasePeriod? {
         try db { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM case_period WHERE id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM case_period WHERE id = ?"), arguments: [id]) else {
+                return nil
+            }
             let personID: Int64 = row["person_id"]
             return CasePeriod(
                 id: id,
@@ -28,7 +30,9 @@ extension SQLiteRegistryAccess {
     }
 
     func caseIDs(personID: Int64) async throws -> [Int64] {
-        try db { try Int64.fetchAll($0, sql: "SELECT id FROM case_period WHERE person_id = ? ORDER BY id", arguments: [personID]) }
+        try db {
+            try Int64.fetchAll(try $0.cachedStatement(sql: "SELECT id FROM case_period WHERE person_id = ? ORDER BY id"), arguments: [personID])
+        }
     }
 
     func insertCase(_ period: CasePeriod) async throws -> CasePeriod {
@@ -52,7 +56,9 @@ extension SQLiteRegistryAccess {
 
     func updateCase(_ period: CasePeriod, ifMatch: CaseETag) async throws -> CaseETag {
         try write { db in
-            guard let version = try Int64.fetchOne(db, sql: "SELECT version FROM case_period WHERE id = ?", arguments: [period.id]) else {
+            guard
+                let version = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT version FROM case_period WHERE id = ?"), arguments: [period.id])
+            else {
                 throw RegistryError.notFound
             }
             guard version == ifMatch.version else {
@@ -130,20 +136,21 @@ extension SQLiteRegistryAccess {
 
     func deleteCase(_ id: Int64) async throws {
         try write { db in
-            guard let personID = try Int64.fetchOne(db, sql: "SELECT person_id FROM case_period WHERE id = ?", arguments: [id]) else {
+            guard let personID = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT person_id FROM case_period WHERE id = ?"), arguments: [id])
+            else {
                 throw RegistryError.notFound
             }
             for table in ["case_collaborator", "case_service_type", "case_search", "history", "bureau_notice"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE case_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM case_period WHERE id = ?", arguments: [id])
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM case_period WHERE person_id = ?", arguments: [personID]) == 0 {
+            if try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM case_period WHERE person_id = ?"), arguments: [personID]) == 0 {
                 try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [personID])
             }
         }
     }
 
     func casesWithMedicalMandate() async throws -> [Int64] {
-        try db { try Int64.fetchAll($0, sql: "SELECT id FROM case_period WHERE medical_mandate <> '[]' ORDER BY id") }
+        try db { try Int64.fetchAll(try $0.cachedStatement(sql: "SELECT id FROM case_period WHERE medical_mandate <> '[]' ORDER BY id")) }
     }
 }

@@ -19,7 +19,7 @@ extension SQLiteRegistryAccess {
 
     func history(caseID: Int64) async throws -> [HistoryEntry] {
         try db { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM history WHERE case_id = ? ORDER BY id", arguments: [caseID]).map { row in
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM history WHERE case_id = ? ORDER BY id"), arguments: [caseID]).map { row in
                 var entry = HistoryEntry(
                     caseID: caseID,
                     at: Date(timeIntervalSince1970: row["at"]),
@@ -64,7 +64,7 @@ extension SQLiteRegistryAccess {
 
     func notices(limit: Int) async throws -> [BureauNotice] {
         try db { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM bureau_notice ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM bureau_notice ORDER BY id DESC LIMIT ?"), arguments: [limit]).map { row in
                 let id: Int64 = row["id"]
                 return BureauNotice(
                     id: id,

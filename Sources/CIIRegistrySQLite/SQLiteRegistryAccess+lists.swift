@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteRegistryAccess {
     func collaborators() async throws -> [Collaborator] {
         try db { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM collaborator ORDER BY name, id").map { row in
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM collaborator ORDER BY name, id")).map { row in
                 Collaborator(
                     id: row["id"],
                     name: row["name"],
@@ -43,7 +43,7 @@ extension SQLiteRegistryAccess {
 
     func documentCodes() async throws -> [DocumentCode] {
         try db { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM document_code ORDER BY code").map { row in
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM document_code ORDER BY code")).map { row in
                 DocumentCode(code: row["code"], labelFR: row["label_fr"], labelDE: row["label_de"], isPowerOfAttorney: row["power_of_attorney"])
             }
         }

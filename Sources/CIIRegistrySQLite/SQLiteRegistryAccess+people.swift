@@ -7,7 +7,7 @@ extension SQLiteRegistryAccess {
     func person(avs: AVSNumber) async throws -> StoredPerson? {
         let index = Data(key.personIndex(of: avs))
         return try db { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM person WHERE avs_index = ?", arguments: [index]).map { try storedPerson($0) }
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE avs_index = ?"), arguments: [index]).map { try storedPerson($0) }
         }
     }
 
@@ -61,7 +61,7 @@ extension SQLiteRegistryAccess {
 
     /// The person with id `id`.
     func person(_ db: Database, id: Int64) throws -> Person {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else {
             throw RegistryError(.unavailable, "the registry database lacks person \(id): restore it from a backup")
         }
         return try storedPerson(row).person

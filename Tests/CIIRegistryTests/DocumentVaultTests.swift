@@ -34,7 +34,6 @@ struct DocumentVaultTests {
                 let stored = try await vault.store(Pieces.of(bytes, size: 7), limit: 1_000_000)
                 #expect(stored.kind == kind)
                 #expect(stored.size == bytes.count)
-                #expect(stored.sha256 == SHA256Hasher.hash(bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
                 #expect(try await readAll(vault, stored.id) == bytes)
                 let mode = try FileManager.default.attributesOfItem(atPath: vault.path(of: stored.id))[.posixPermissions] as? Int
                 #expect(mode == 0o600)
@@ -167,14 +166,16 @@ struct DocumentVaultTests {
             )
             #expect(stored.size == pieces * piece.count)
             #expect(behind.max()! <= 8 * piece.count, "the upload was held in memory: up to \(behind.max()!) bytes not yet on disk")
-            var digest = SHA256Hasher()
             var largest = 0
+            var total = 0
+            var same = true
             for try await chunk in try vault.read(stored.id) {
-                digest.update(chunk)
                 largest = max(largest, chunk.count)
+                total += chunk.count
+                same = same && chunk.allSatisfy { $0 == 0x62 }
             }
             #expect(largest <= DocumentVault.chunkLength)
-            #expect(digest.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() == stored.sha256)
+            #expect(total == pieces * piece.count && same, "the bytes read back are those sent")
         }
     }
 

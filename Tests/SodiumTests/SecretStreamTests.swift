@@ -37,13 +37,4 @@ struct SecretStreamTests {
         #expect(throws: SodiumError(.cannotOpen, "")) { try SecretStreamPull(key: key, header: [1, 2, 3]) }
         #expect(throws: SodiumError(.badKeyLength, "")) { try SecretStreamPush(key: .random(count: 16)) }
     }
-
-    @Test func hashesIncrementallyAsInOneGo() {
-        var hasher = SHA256Hasher()
-        hasher.update(Array("ab".utf8))
-        hasher.update(Array("c".utf8))
-        let hex = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        #expect(hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256Hasher.hash(Array("abc".utf8)) == hasher.finalize())
-    }
 }

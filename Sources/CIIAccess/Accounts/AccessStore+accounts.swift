@@ -38,7 +38,9 @@ extension AccessStore {
     /// The account numbered `id`, if any.
     public func account(id: Int64) throws(AccessError) -> Account? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM account WHERE id = ?", arguments: [id]).map(Self.account)
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.accountColumns) FROM account WHERE id = ?"), arguments: [id]).map(
+                Self.account
+            )
         }
     }
 

@@ -20,6 +20,6 @@ struct StoredRow: Sendable {
 extension AccessStore {
     /// The first row of `sql`, copied out.
     func row(_ sql: String, _ arguments: StatementArguments = []) throws(AccessError) -> StoredRow? {
-        try read { db in try Row.fetchOne(db, sql: sql, arguments: arguments).map(StoredRow.init) }
+        try read { db in try Row.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments).map(StoredRow.init) }
     }
 }

@@ -56,7 +56,7 @@ extension ConfigKey {
     /// A whole number in `range`.
     static func integer(
         _ name: String,
-        _ path: WritableKeyPath<NodeConfiguration, Int> & Sendable,
+        _ path: any WritableKeyPath<NodeConfiguration, Int> & Sendable,
         _ range: ClosedRange<Int>,
         help: String
     ) -> ConfigKey {
@@ -74,7 +74,7 @@ extension ConfigKey {
     /// A text, checked by `problem` (which returns what is wrong, or nil).
     static func text(
         _ name: String,
-        _ path: WritableKeyPath<NodeConfiguration, String> & Sendable,
+        _ path: any WritableKeyPath<NodeConfiguration, String> & Sendable,
         kind: String = "a text",
         help: String,
         problem: (@Sendable (String) -> String?)? = nil
@@ -94,7 +94,7 @@ extension ConfigKey {
     /// A text that may be left unset, checked by `problem`.
     static func optionalText(
         _ name: String,
-        _ path: WritableKeyPath<NodeConfiguration, String?> & Sendable,
+        _ path: any WritableKeyPath<NodeConfiguration, String?> & Sendable,
         kind: String = "a text",
         example: String,
         help: String,

@@ -15,7 +15,9 @@ struct DocumentKindDetector {
     mutating func feed(_ bytes: [UInt8]) {
         if head.count < Self.headLength { head += bytes.prefix(Self.headLength - head.count) }
         size += bytes.count
-        text.feed(bytes)
+        // A file that opens with a binary kind's signature is never told as text: do not check
+        // every byte of it as UTF-8.
+        if !(head.count >= 8 && hasBinarySignature) { text.feed(bytes) }
         if head.starts(with: Self.zipSignature) {
             tail += bytes
             if tail.count > 2 * Self.tailLength { tail.removeFirst(tail.count - Self.tailLength) }
@@ -32,6 +34,12 @@ struct DocumentKindDetector {
         if head.starts(with: Self.zipSignature) { return try zipKind() }
         if text.isComplete { return .text }
         throw DocumentError(.unsupportedKind, Self.accepted)
+    }
+
+    /// True when the head opens with the signature of PDF, PNG, JPEG or a ZIP container.
+    var hasBinarySignature: Bool {
+        head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: Self.zipSignature)
     }
 
     static let accepted =

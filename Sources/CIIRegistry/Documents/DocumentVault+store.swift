@@ -12,7 +12,7 @@ extension DocumentVault {
     /// Memory stays bounded by ``chunkLength`` plus the largest piece given. The file is checked
     /// after the last piece: over `limit` bytes, empty, or of no accepted kind, it is removed and
     /// nothing is left in the folder.
-    /// - Returns: the new document's id, size, kind and SHA-256.
+    /// - Returns: the new document's id, size and kind.
     /// - Throws: ``DocumentError``: `tooLarge`, `empty`, `unsupportedKind`, `interrupted` (the
     ///   sequence threw), `ioFailed`.
     public func store<Chunks: AsyncSequence>(_ chunks: Chunks, limit: Int) async throws(DocumentError) -> StoredDocument
@@ -27,7 +27,6 @@ extension DocumentVault {
             throw error
         }
         var detector = DocumentKindDetector()
-        var digest = SHA256Hasher()
         do throws(DocumentError) {
             var iterator = chunks.makeAsyncIterator()
             while true {
@@ -42,7 +41,6 @@ extension DocumentVault {
                     throw DocumentError(.tooLarge, "the file is larger than the limit of \(limit) bytes")
                 }
                 detector.feed(piece)
-                digest.update(piece)
                 try writer.append(piece)
             }
             let kind = try detector.kind()
@@ -51,8 +49,7 @@ extension DocumentVault {
                 throw DocumentError(.ioFailed, "cannot move the document into place: \(String(cString: strerror(errno)))")
             }
             Self.syncFolder(folder)
-            let hex = digest.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-            return StoredDocument(id: id, size: detector.size, kind: kind, sha256: hex)
+            return StoredDocument(id: id, size: detector.size, kind: kind)
         } catch {
             writer.abandon()
             unlink(temporary)

@@ -6,14 +6,11 @@ public struct StoredDocument: Sendable, Equatable, Codable {
     public let size: Int
     /// The kind told by its content.
     public let kind: DocumentKind
-    /// The SHA-256 digest of the plaintext, 64 lowercase hex digits.
-    public let sha256: String
 
     /// Creates a description.
-    public init(id: DocumentID, size: Int, kind: DocumentKind, sha256: String) {
+    public init(id: DocumentID, size: Int, kind: DocumentKind) {
         self.id = id
         self.size = size
         self.kind = kind
-        self.sha256 = sha256
     }
 }
