@@ -153,4 +153,15 @@ extension SQLiteRegistryAccess {
     func casesWithMedicalMandate() async throws -> [Int64] {
         try db { try Int64.fetchAll(try $0.cachedStatement(sql: "SELECT id FROM case_period WHERE medical_mandate <> '[]' ORDER BY id")) }
     }
+
+    func documentVaultIDs() async throws -> Set<String> {
+        try db { db in
+            var ids = Set<String>()
+            let lists = try String.fetchAll(try db.cachedStatement(sql: "SELECT documents FROM case_period WHERE documents <> '[]'"))
+            for list in lists {
+                for document in try JSONDecoder().decode([CaseDocument].self, from: Data(list.utf8)) { ids.insert(document.vaultID) }
+            }
+            return ids
+        }
+    }
 }

@@ -24,6 +24,8 @@ struct RegistryRetention: Service {
                 do {
                     let removed = try await sweep(today: Day.today(), actor: "retention")
                     if !removed.isEmpty { logger.notice("retention deleted the personal data of \(removed.count) case(s)") }
+                    let orphans = try await sweepOrphans(actor: "retention")
+                    if !orphans.isEmpty { logger.notice("retention deleted \(orphans.count) document file(s) no case names") }
                 } catch {
                     logger.error("the registry's retention sweep failed: \(error)")
                 }
@@ -51,5 +53,24 @@ struct RegistryRetention: Service {
                 )
             )
         }
+    }
+
+    /// Deletes the vault's files that no case names and that are older than a day (a crash between
+    /// an upload's file and its line leaves one); each deletion audited. Returns them.
+    func sweepOrphans(actor: String) async throws -> [DocumentID] {
+        guard let vault else { return [] }
+        let orphans = try await service.orphanDocuments(in: vault)
+        for id in orphans {
+            do throws(DocumentError) {
+                try vault.delete(id)
+            } catch {
+                logger.error("the registry's retention could not delete the unnamed document \(id): \(error)")
+                continue
+            }
+            audit.record(
+                AuditEvent(kind: .registryRetention, actor: actor, subject: "document:\(id.rawValue)", detailList: [("reason", "named_by_no_case")])
+            )
+        }
+        return orphans
     }
 }

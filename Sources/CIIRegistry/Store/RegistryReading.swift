@@ -18,6 +18,8 @@ public protocol RegistryReading: Sendable {
     func casesEnded(before day: Day) async throws -> [Int64]
     /// The cases (cancelled ones too) with at least one SMR request.
     func casesWithMedicalMandate() async throws -> [Int64]
+    /// The vault ids the documents tabs of every case (cancelled ones too) name.
+    func documentVaultIDs() async throws -> Set<String>
     /// The history of a case, oldest first.
     func history(caseID: Int64) async throws -> [HistoryEntry]
     /// The bureau's notices, newest first.

@@ -8,7 +8,8 @@ import Logging
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The coordinator's MX-CII registry: directory, document codes, import, export, person reports, powers of attorney, retention, the digest.",
+        abstract:
+            "The coordinator's MX-CII registry: directory, document codes, import, export, person reports, powers of attorney, retention, the digest.",
         subcommands: [Directory.self, Codes.self, Import.self, Export.self, PersonReport.self, PowersOfAttorney.self, Retention.self, Digest.self]
     )
 
@@ -19,7 +20,9 @@ struct RegistryCommand: AsyncParsableCommand {
             discussion: """
                 Goes with each case: its tabs, history, notices and documents, and the person when they have no \
                 other case. Each deletion is written to the audit log (case number, status, day it ended; never a \
-                name). `ciid serve` does the same once a day; --dry-run only lists what would go.
+                name). Document files that no case names and that are older than a day (an upload interrupted \
+                between its file and its line) go too. `ciid serve` does the same once a day; --dry-run only \
+                lists the cases that would go.
                 """
         )
         @OptionGroup var node: NodeOptions
@@ -49,6 +52,8 @@ struct RegistryCommand: AsyncParsableCommand {
             )
             let removed = try await retention.sweep(today: today, actor: "cli")
             print("deleted the personal data of \(removed.count) case(s) ended before \(today.minus(years: years).iso); see `ciid audit tail`")
+            let orphans = try await retention.sweepOrphans(actor: "cli")
+            if !orphans.isEmpty { print("deleted \(orphans.count) document file(s) that no case names (left by an interrupted upload)") }
         }
     }
 }
