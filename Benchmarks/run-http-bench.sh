@@ -17,34 +17,11 @@ RESULTS=${1:-/dev/stdout}
 ENTRIES=${HTTP_BENCH_ENTRIES:-1000000}
 DURATION=${HTTP_BENCH_DURATION:-10s}
 ROUNDS=${HTTP_BENCH_ROUNDS:-3}
-CIID="$ROOT/.build-release/release/ciid"
-FILL="$BENCH/.build/release/bench-fill"
 
-log() { echo "run-http-bench: $*" >&2; }
-
-command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk (or make deps-bench)"; exit 1; }
-command -v curl >/dev/null || { log "curl is missing: apt-get install -y curl"; exit 1; }
-
-if [ "${HTTP_BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    log "building ciid (release, scratch path .build-release) and bench-fill"
-    (cd "$ROOT" && swift build -c release --product ciid --scratch-path "$ROOT/.build-release" >&2)
-    rm -f "$BENCH/.build/release.yaml" "$BENCH/.build/release/description.json"  # see bench.sh
-    (cd "$BENCH" && swift build -c release --product bench-fill >&2)
-fi
-
-WORK=$(mktemp -d /tmp/ciid-http-bench.XXXXXX)
+NAME=run-http-bench
+# shellcheck source=Benchmarks/bench-common.sh
+source "$BENCH/bench-common.sh"
 NODE="$WORK/node"
-PID=""
-cleanup() {
-    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-        kill "$PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$PID" 2>/dev/null && kill -9 "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 log "setting up a node with $ENTRIES replica entries in $WORK"
 "$CIID" init --data-dir "$NODE" --role dispositif --dispositif ORP --node-id orp-vs --listen 127.0.0.1:0 >/dev/null
@@ -95,13 +72,8 @@ request = function()
   if "$1" == "GET" then return wrk.format("GET", "$2", headers) end
   return wrk.format("POST", "$2", headers, bodies[(i % #bodies) + 1])
 end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT rps=%.1f p50_us=%d p99_us=%d requests=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
-    summary.requests, e.connect + e.read + e.write + e.status + e.timeout))
-end
 EOF
+        wrk_done_lua
     } >"$3"
 }
 script POST /api/v1/checks "$WORK/check.lua"

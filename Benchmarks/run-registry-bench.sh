@@ -22,34 +22,12 @@ CASES=${REGISTRY_BENCH_CASES:-100000}
 DURATION=${REGISTRY_BENCH_DURATION:-10s}
 ROUNDS=${REGISTRY_BENCH_ROUNDS:-3}
 CONNECTIONS=${REGISTRY_BENCH_CONNECTIONS:-1 8}
-CIID="$ROOT/.build-release/release/ciid"
-FILL="$BENCH/.build/release/bench-fill"
 DOC_MB=20
 
-log() { echo "run-registry-bench: $*" >&2; }
-command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk (or make deps-bench)"; exit 1; }
-command -v curl >/dev/null || { log "curl is missing: apt-get install -y curl"; exit 1; }
-
-if [ "${HTTP_BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    log "building ciid (release, .build-release) and bench-fill"
-    (cd "$ROOT" && swift build -c release --product ciid --scratch-path "$ROOT/.build-release" >&2)
-    rm -f "$BENCH/.build/release.yaml" "$BENCH/.build/release/description.json"  # see bench.sh
-    (cd "$BENCH" && swift build -c release --product bench-fill >&2)
-fi
-
-WORK=$(mktemp -d /tmp/ciid-registry-bench.XXXXXX)
+NAME=run-registry-bench
+# shellcheck source=Benchmarks/bench-common.sh
+source "$BENCH/bench-common.sh"
 NODE="$WORK/cii"
-PID=""
-cleanup() {
-    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-        kill "$PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$PID" 2>/dev/null && kill -9 "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 log "a coordinator with $CASES case periods in $WORK"
 "$CIID" init --data-dir "$NODE" --role coordinator --node-id cii-vs --listen 127.0.0.1:0 --federation-listen 127.0.0.1:0 \
@@ -113,13 +91,8 @@ request = function()
   if r[1] == "GET" then return wrk.format("GET", r[2], get) end
   return wrk.format("POST", r[2], post, r[3])
 end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT rps=%.1f p50_us=%d p99_us=%d requests=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
-    summary.requests, e.connect + e.read + e.write + e.status + e.timeout))
-end
 EOF
+        wrk_done_lua
     } >"$2"
 }
 script searches "$WORK/search.lua"

@@ -10,24 +10,7 @@ extension EndToEndTests {
     @Test func aCoordinatorServesTheRegistryAPI() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let coordinator = folder + "/cii"
-        let created = try ciid(
-            "init",
-            "--data-dir",
-            coordinator,
-            "--role",
-            "coordinator",
-            "--node-id",
-            "cii-vs",
-            "--listen",
-            "127.0.0.1:0",
-            "--federation-listen",
-            "127.0.0.1:0",
-            "--endpoint",
-            "https://localhost:8443",
-            "--federation-endpoint",
-            "https://localhost:8444"
-        )
-        #expect(created.status == 0, "\(created.error)")
+        try initCoordinator(coordinator)
         let server = try CIIDProcess.start(
             ["serve", "--data-dir", coordinator, "--port", "0", "--federation-port", "0", "--port-file", folder + "/port"],
             in: folder

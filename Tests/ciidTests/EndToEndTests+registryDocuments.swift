@@ -13,24 +13,7 @@ extension EndToEndTests {
         let sink = try MailSink(folder: folder)
         defer { sink.stop() }
         let coordinator = folder + "/cii"
-        let created = try ciid(
-            "init",
-            "--data-dir",
-            coordinator,
-            "--role",
-            "coordinator",
-            "--node-id",
-            "cii-vs",
-            "--listen",
-            "127.0.0.1:0",
-            "--federation-listen",
-            "127.0.0.1:0",
-            "--endpoint",
-            "https://localhost:8443",
-            "--federation-endpoint",
-            "https://localhost:8444"
-        )
-        #expect(created.status == 0, "\(created.error)")
+        try initCoordinator(coordinator)
         let configuration = coordinator + "/ciid.conf"
         try
             (try String(contentsOfFile: configuration, encoding: .utf8)

@@ -29,24 +29,7 @@ extension EndToEndTests {
     func schemathesisFindsNoServerErrorAndNoSchemaMismatchInTheRegistryAPI() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let coordinator = folder + "/cii"
-        let created = try ciid(
-            "init",
-            "--data-dir",
-            coordinator,
-            "--role",
-            "coordinator",
-            "--node-id",
-            "cii-vs",
-            "--listen",
-            "127.0.0.1:0",
-            "--federation-listen",
-            "127.0.0.1:0",
-            "--endpoint",
-            "https://localhost:8443",
-            "--federation-endpoint",
-            "https://localhost:8444"
-        )
-        #expect(created.status == 0, "\(created.error)")
+        try initCoordinator(coordinator)
         let user = try ciid("user", "add", "--data-dir", coordinator, "--email", "bureau@cii.test", "--name", "Bureau", "--role", "bureau")
         #expect(user.status == 0, "\(user.error)")
         let server = try CIIDProcess.start(

@@ -19,6 +19,18 @@ import Testing
         try CIIDProcess.run(arguments, in: folder)
     }
 
+    /// `ciid init` of a coordinator `cii-vs` in `path`, listening on free ports of loopback.
+    func initCoordinator(_ path: String) throws {
+        let created = try CIIDProcess.run(
+            [
+                "init", "--data-dir", path, "--role", "coordinator", "--node-id", "cii-vs", "--listen", "127.0.0.1:0", "--federation-listen",
+                "127.0.0.1:0", "--endpoint", "https://localhost:8443", "--federation-endpoint", "https://localhost:8444",
+            ],
+            in: folder
+        )
+        #expect(created.status == 0, "\(created.error)")
+    }
+
     /// init + key + the replica of a peer holding `known` (CMS) and `alsoOurs` (OAI).
     func makeNode(known: AVSNumber, alsoOurs: AVSNumber) throws {
         let created = try ciid(
