@@ -172,6 +172,22 @@ extension SQLiteRegistryStore {
                     """
             )
         }
+        migrator.registerMigration("v5: trainings and regional days") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE training (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        date INTEGER NOT NULL,
+                        region TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        participants INTEGER NOT NULL
+                    );
+                    CREATE INDEX training_date ON training (date);
+                    """
+            )
+        }
         return migrator
     }
 }

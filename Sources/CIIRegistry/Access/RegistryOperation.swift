@@ -26,4 +26,6 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case personReport
     /// Export case periods (with AVS numbers) to a file.
     case export
+    /// Record the trainings and regional days, and read them.
+    case manageTrainings
 }

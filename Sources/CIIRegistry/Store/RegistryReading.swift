@@ -28,4 +28,6 @@ public protocol RegistryReading: Sendable {
     func collaborators() async throws -> [Collaborator]
     /// The codification of documents, by code.
     func documentCodes() async throws -> [DocumentCode]
+    /// The trainings and regional days held from `from` to `to` (both included), by date.
+    func trainings(from: Day, to: Day) async throws -> [Training]
 }

@@ -22,4 +22,7 @@ public protocol RegistryTransaction: RegistryReading {
     func saveCollaborator(_ collaborator: Collaborator) async throws -> Int64
     /// Adds or replaces a document code.
     func saveDocumentCode(_ code: DocumentCode) async throws
+    /// Adds (id 0) or replaces a training; returns its id.
+    /// - Throws: ``RegistryError`` `.notFound` when there is no training with its id.
+    func saveTraining(_ training: Training) async throws -> Int64
 }

@@ -84,6 +84,9 @@ public struct RegistryController: Sendable {
         bureau.get("/notices") { request, context in try await self.notices(request, context: context) }
         bureau.get("/powers-of-attorney") { request, context in try await self.powersOfAttorney(request, context: context) }
         bureau.get("/invoices/medical") { request, context in try await self.invoices(request, context: context) }
+        bureau.get("/trainings") { request, context in try await self.trainings(request, context: context) }
+        bureau.post("/trainings") { request, context in try await self.saveTraining(request, context: context, id: nil) }
+        bureau.put("/trainings/{id}") { request, context in try await self.saveTraining(request, context: context, id: try Self.id(context)) }
         bureau.post("/person-reports") { request, context in try await self.personReport(request, context: context) }
         everyone.get("/collaborators") { request, context in try await self.collaborators(request, context: context) }
         listKeepers.post("/collaborators") { request, context in try await self.saveCollaborator(request, context: context, id: nil) }
