@@ -21,19 +21,19 @@ extension SQLiteRegistryAccess {
             }
         return try db { db in
             let total =
-                try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM case_search s WHERE \(countWhere)"), arguments: countArguments)
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM case_search s WHERE \(countWhere)", arguments: countArguments)
                 ?? 0
             // The page: many matches are read in the sort order's index, stopping after the page;
             // a few are found by their criteria and sorted.
             let walk = total > Self.sortedWalkThreshold
             let (pageWhere, pageArguments) = Self.conditions(search, scope: scope, key: key, caseIndexes: !personCriteria && !walk)
+            // Not cached: the criteria combine into too many statements to keep one of each.
             let rows = try Row.fetchAll(
-                try db.cachedStatement(
-                    sql: """
-                        SELECT s.case_id AS id, s.person_id, s.surname, s.first_name, s.birth_date, s.region, s.dispositif, s.announced_on, s.status
-                        FROM case_search s WHERE \(pageWhere) ORDER BY \(order) LIMIT ? OFFSET ?
-                        """
-                ),
+                db,
+                sql: """
+                    SELECT s.case_id AS id, s.person_id, s.surname, s.first_name, s.birth_date, s.region, s.dispositif, s.announced_on, s.status
+                    FROM case_search s WHERE \(pageWhere) ORDER BY \(order) LIMIT ? OFFSET ?
+                    """,
                 arguments: pageArguments + [search.pageSize, search.page * search.pageSize]
             )
             let items = try rows.map { row in
