@@ -3,7 +3,7 @@
 SWIFT      ?= swift
 APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev libqrencode-dev pkg-config ca-certificates
 APT_TEST   := curl openssl python3 python3-aiosmtpd python3-selenium chromium chromium-driver fonts-dejavu-core prometheus zip
-PIP_TEST   := schemathesis
+PIP_TEST   := schemathesis axe-core-python
 APT_BENCH  := wrk libjemalloc-dev curl python3
 APT_DEMO   := python3 python3-aiosmtpd
 FUZZ_SECONDS ?= 60
@@ -29,9 +29,9 @@ deps:
 
 deps-test: deps
 	$(call apt_install,$(APT_TEST))
-	@python3 -c 'import schemathesis' 2>/dev/null || python3 -m pip install --quiet $(PIP_TEST) \
+	@python3 -c 'import schemathesis, axe_core_python' 2>/dev/null || python3 -m pip install --quiet $(PIP_TEST) \
 		|| python3 -m pip install --quiet --break-system-packages $(PIP_TEST) \
-		|| echo "schemathesis could not be installed: the registry API's schemathesis test will be skipped"
+		|| echo "schemathesis or axe-core-python could not be installed: the schemathesis and accessibility tests will fail or be skipped"
 
 deps-bench: deps
 	$(call apt_install,$(APT_BENCH))
