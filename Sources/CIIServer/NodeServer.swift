@@ -157,5 +157,8 @@ public struct NodeServer: Sendable {
         }
         AccountController(pages: pages).addRoutes(to: signedIn, passwordChange: passwordChange)
         AdminController(pages: pages).addRoutes(to: admins)
+        if configuration.role == .coordinator, let registry {
+            addRegistryPages(to: anyone, forms: forms, pages: pages, registry: registry)
+        }
     }
 }
