@@ -7,11 +7,12 @@ PIP_TEST   := schemathesis axe-core-python
 APT_BENCH  := wrk libjemalloc-dev curl python3
 APT_DEMO   := python3 python3-aiosmtpd
 FUZZ_SECONDS ?= 60
+FORMATTED  := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift Package.swift
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SOAK_CYCLES ?= 100
 
-.PHONY: all build test soak bench bench-registry fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
+.PHONY: all build test lint soak bench bench-registry fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
 
 all: build
 
@@ -78,7 +79,12 @@ demo-stop:
 	bash config/demo/run-demo.sh stop
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Benchmarks Fuzz/Sources Fuzz/Package.swift Package.swift
+	$(SWIFT) format --in-place --recursive $(FORMATTED)
+
+# Fails on any formatting difference or rule of .swift-format (Hummingbird's); `make format` mends
+# the layout. Nothing here is generated code, so every Swift file is checked.
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 
 clean:
 	rm -rf .build demo Fuzz/.build

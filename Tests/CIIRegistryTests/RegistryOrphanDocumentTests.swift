@@ -1,7 +1,8 @@
 import CIICore
-@testable import CIIRegistry
 import Foundation
 import Testing
+
+@testable import CIIRegistry
 
 /// Files of the vault that no case names (a crash between an upload's file and its line) are
 /// found once they are older than a day; files a case names, and fresh ones, never are.

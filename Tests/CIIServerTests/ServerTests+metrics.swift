@@ -1,6 +1,6 @@
-import CIITestSupport
 import CIICore
 import CIIServer
+import CIITestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,5 +1,5 @@
-import CIITestSupport
 import CIICore
+import CIITestSupport
 import Curl
 import Foundation
 import Testing

@@ -1,7 +1,7 @@
-import CIITestSupport
 import CIICore
 import CIIFederation
 import CIIStore
+import CIITestSupport
 import Curl
 import Foundation
 import Sodium

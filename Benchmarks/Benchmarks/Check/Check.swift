@@ -11,7 +11,12 @@ import CIIStore
 /// a node that has been serving a while.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock], timeUnits: .nanoseconds, warmupIterations: 1000, maxDuration: .seconds(3), maxIterations: 2_000_000)
+        metrics: [.wallClock],
+        timeUnits: .nanoseconds,
+        warmupIterations: 1000,
+        maxDuration: .seconds(3),
+        maxIterations: 2_000_000
+    )
 
     let checked = 1 << 17  // distinct people checked, in a fixed random order
 

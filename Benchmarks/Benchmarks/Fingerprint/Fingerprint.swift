@@ -9,8 +9,13 @@ import Sodium
 /// figures are per hash.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput], timeUnits: .nanoseconds, warmupIterations: 100, scalingFactor: .kilo,
-        maxDuration: .seconds(3), maxIterations: 100_000)
+        metrics: [.wallClock, .throughput],
+        timeUnits: .nanoseconds,
+        warmupIterations: 100,
+        scalingFactor: .kilo,
+        maxDuration: .seconds(3),
+        maxIterations: 100_000
+    )
 
     let key = FingerprintKey.generate(epoch: .first)
     let numbers = (0..<1000).map { AVSNumber(completing: 756_000_000_000 + UInt64($0) &* 7919) }

@@ -12,7 +12,12 @@ import CIIStore
 /// database is not measured in either.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(6), maxIterations: 8)
+        metrics: [.wallClock],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        maxDuration: .seconds(6),
+        maxIterations: 8
+    )
 
     let rows = 100_000
     let fixture = Holder<(folder: String, csv: String, importer: FollowUpImporter, today: Day)>()
@@ -21,7 +26,10 @@ let benchmarks: @Sendable () -> Void = {
         let today = Day.today()
         try ExportFile.write(rows: rows, to: "\(folder)/suivis.csv", today: today)
         let importer = FollowUpImporter(
-            fingerprinter: Fingerprinter(key: .generate(epoch: .first)), window: .standard, maximumRejectedPercent: 5)
+            fingerprinter: Fingerprinter(key: .generate(epoch: .first)),
+            window: .standard,
+            maximumRejectedPercent: 5
+        )
         fixture.value = (folder, "\(folder)/suivis.csv", importer, today)
     }
     let teardown: @Sendable () async throws -> Void = { fixture.value.map { BenchData.remove($0.folder) } }
@@ -49,7 +57,9 @@ let benchmarks: @Sendable () -> Void = {
                 let store = try NodeStore(path: "\(value.folder)/again.sqlite")
                 _ = try value.importer.importFile(at: value.csv, into: store, today: value.today)
                 again.value = store
-            }, teardown: teardown)
+            },
+            teardown: teardown
+        )
     ) { benchmark in
         let value = fixture.value!
         let report = try value.importer.importFile(at: value.csv, into: again.value!, today: value.today)
@@ -62,8 +72,14 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(
             setup: {
                 keys.value = RawBulkInsert.keys(rows)
-                fixture.value = (try BenchData.temporaryFolder("insert"), "", FollowUpImporter(fingerprinter: Fingerprinter(key: .generate(epoch: .first)), window: .standard, maximumRejectedPercent: 5), .today())
-            }, teardown: teardown)
+                fixture.value = (
+                    try BenchData.temporaryFolder("insert"), "",
+                    FollowUpImporter(fingerprinter: Fingerprinter(key: .generate(epoch: .first)), window: .standard, maximumRejectedPercent: 5),
+                    .today()
+                )
+            },
+            teardown: teardown
+        )
     ) { benchmark in
         let path = "\(fixture.value!.folder)/raw-\(benchmark.currentIteration).sqlite"
         let db = RawBulkInsert.create(path: path)

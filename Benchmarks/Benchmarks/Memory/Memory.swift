@@ -12,7 +12,11 @@ import Foundation
 let benchmarks: @Sendable () -> Void = {
     let resident = BenchmarkMetric.custom("VmRSS after checks (MB)", polarity: .prefersSmaller, useScalingFactor: false)
     Benchmark.defaultConfiguration = .init(
-        metrics: [.peakMemoryResident, resident], warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 2)
+        metrics: [.peakMemoryResident, resident],
+        warmupIterations: 0,
+        maxDuration: .seconds(20),
+        maxIterations: 2
+    )
 
     Benchmark("Memory baseline, no replica") { benchmark in
         benchmark.measurement(resident, ResidentMemory.current().resident / 1_000_000)

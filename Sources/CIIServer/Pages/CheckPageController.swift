@@ -64,7 +64,8 @@ struct CheckPageController: Sendable {
         do {
             try await pages.access.recordCheck(principal, fingerprint: answer.fingerprint, matches: answer.matches.count)
         } catch {
-            return page(state, session: session, error: pages.text("audit_unavailable", state), status: .serviceUnavailable)  // the writer logs why, once
+            // The writer logs why, once.
+            return page(state, session: session, error: pages.text("audit_unavailable", state), status: .serviceUnavailable)
         }
         pages.metrics.checksAnswered.increment()  // the same for a hit and a miss: metrics tell no answer
         return page(
