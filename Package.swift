@@ -30,9 +30,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
@@ -56,7 +58,7 @@ let package = Package(
         .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: swiftSettings),
 
         // The domain: AVS numbers, fingerprints, epochs, dispositifs, days, windows. No I/O.
-        .target(name: "CIICore", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+        .target(name: "CIICore", dependencies: ["CSodium", "Sodium"], swiftSettings: swiftSettings),
 
         // The node database: schema, migrations, own follow-ups, change log, replica, the check.
         .target(
@@ -86,6 +88,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
@@ -141,6 +144,8 @@ let package = Package(
                 "CIIAudit",
                 "CIIRegistry",
                 "QRCode",
+                "Sodium",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -148,6 +153,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -171,6 +177,7 @@ let package = Package(
                 "CIIRegistrySQLite",
                 "CIIRegistryImport",
                 "CIISynthetic",
+                "Curl",
                 "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -197,12 +204,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CIICoreTests", dependencies: ["CIICore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),
-        .testTarget(name: "CIIStoreTests", dependencies: ["CIICore", "CIIStore", "Sodium"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CIIStoreTests",
+            dependencies: ["CIICore", "CIIStore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CIIImportTests", dependencies: ["CIICore", "CIIStore", "CIIImport", "CIITestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIFederationTests",
             dependencies: [
-                "CIICore", "CIIFederation", "CIITestSupport", "Sodium",
+                "CIICore", "CIIFederation", "CIIStore", "CIITestSupport", "Sodium",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -211,6 +222,7 @@ let package = Package(
             name: "CIIAccessTests",
             dependencies: [
                 "CIICore", "CIIStore", "CIIAccess", "CIIAudit", "Sodium", "Curl",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
@@ -227,15 +239,23 @@ let package = Package(
             dependencies: ["CIIRegistryImport", "CIIRegistry", "CIIRegistrySQLite", "CIIImport", "CIICore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CIIAuditTests",
+            dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CIIServerTests",
             dependencies: [
                 "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "CIITestSupport", "Curl", "QRCode",
-                "CIIRegistry", "CIIRegistrySQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "CIIRegistry", "CIIRegistrySQLite", "Sodium", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -243,7 +263,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ciidTests",
-            dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIRegistry", "CIIRegistrySQLite", "CIITestSupport"],
+            dependencies: [
+                "ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIFederation", "CIIRegistry", "CIIRegistrySQLite", "CIITestSupport", "Sodium",
+            ],
             swiftSettings: swiftSettings
         ),
     ]
