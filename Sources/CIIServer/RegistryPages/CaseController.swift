@@ -71,7 +71,7 @@ struct CaseController: Sendable {
             do {
                 let current = try await registry.service.readCase(id, by: actor)
                 let stale = error.kind == .conflict
-                let problems = stale ? [] : error.problems.map { RegistryProblem(field: tab.formField($0.field, rows: change.formRows), code: $0.code, message: $0.message) }
+                let problems = stale ? [] : error.problems.map { RegistryProblem(field: CaseField.input(tab.formField($0.field, rows: change.formRows)), code: $0.code, message: $0.message) }
                 return try await render(
                     current,
                     tab,

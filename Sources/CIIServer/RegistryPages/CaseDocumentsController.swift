@@ -105,7 +105,7 @@ struct CaseDocumentsController: Sendable {
             do {
                 try await registry.service.checkDocument(line, for: id, by: actor)
             } catch let error as RegistryError where error.kind == .invalid {
-                return try await again(RegistryPages.messages(error.problems, state.language), status: .unprocessableContent)
+                return try await again(RegistryPages.messages(error.problems, state.language, field: CaseField.input), status: .unprocessableContent)
             }
             guard let vault = registry.documents else { return try await again([:], error: texts["documents_unavailable"], status: .serviceUnavailable) }
             guard let file, !(file.filename ?? "").isEmpty else {
@@ -143,7 +143,7 @@ struct CaseDocumentsController: Sendable {
             } catch let error as RegistryAPIError where error.status.code < 500 {
                 return try await again([error].fileProblems(state.language), status: error.status)
             } catch let error as RegistryError where error.kind == .invalid {
-                return try await again(RegistryPages.messages(error.problems, state.language), status: .unprocessableContent)
+                return try await again(RegistryPages.messages(error.problems, state.language, field: CaseField.input), status: .unprocessableContent)
             } catch let error as RegistryError where error.kind == .conflict {
                 return try await again([:], error: texts["stale"], status: .conflict)
             }

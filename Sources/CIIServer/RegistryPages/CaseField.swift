@@ -39,6 +39,12 @@ struct CaseField: Sendable {
     /// The HTML id: the name with anything but letters and digits turned into dashes.
     var id: String { Self.id(name) }
 
+    /// The input a problem of the registry belongs to: its field, except for a power of attorney
+    /// as a whole (missing), whose input is its start.
+    static func input(_ field: String) -> String {
+        field.hasSuffix("powerOfAttorney") ? field + ".start" : field
+    }
+
     /// `f-services-1-end` for `services[1].end`.
     static func id(_ name: String) -> String {
         var out = "f"
