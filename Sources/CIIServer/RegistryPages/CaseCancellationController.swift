@@ -1,7 +1,9 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Hummingbird
+import Logging
 
 /// The cancellation of a case (`/registry/cases/{id}/cancel`, the bureau, as the API's
 /// `POST /cases/{id}/cancellation`): a confirmation page with the mandatory reason; once

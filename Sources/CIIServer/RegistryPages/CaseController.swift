@@ -1,7 +1,9 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Hummingbird
+import Logging
 
 /// The case page (`/registry/cases/{id}` and one sub-page per tab, `/registry/cases/{id}/{tab}`)
 /// and the tabs' forms. A GET reads the case as the API's `GET /cases/{id}` does (audited, with
@@ -51,7 +53,15 @@ struct CaseController: Sendable {
             let current = try await registry.service.readCase(id, by: actor)  // out of scope: a 404 before anything else
             guard let etag = form["etag"].flatMap(CaseETag.init(header:)) else { throw RegistryError(.conflict, "no etag") }
             guard let update = change.update else {
-                return try await render(current, tab, actor: actor, state: state, typed: (form.fields, rows), problems: reader.problems)
+                return try await render(
+                    current,
+                    tab,
+                    actor: actor,
+                    state: state,
+                    typed: (form.fields, rows),
+                    problems: reader.problems,
+                    status: .unprocessableContent
+                )
             }
             let view = try await registry.auditor.change(
                 .registryChange,
@@ -92,11 +102,11 @@ struct CaseController: Sendable {
 
     /// Deletes the files of the document lines removed from case `id`, as the API does.
     func deleteFiles(_ removed: [String], of id: Int64, actor: RegistryActor, context: NodeRequestContext) {
-        for removed in removed {
-            guard let vault = registry.documents, let documentID = DocumentID(removed) else { continue }
+        for file in removed {
+            guard let vault = registry.documents, let documentID = DocumentID(file) else { continue }
             do {
                 try vault.delete(documentID)
-                registry.auditor.record(.registryChange, actor, subject: "case:\(id)", outcome: "deleted", [("document", removed)])
+                registry.auditor.record(.registryChange, actor, subject: "case:\(id)", outcome: "deleted", [("document", file)])
             } catch {
                 context.logger.error("registry: the file of a removed line of case \(id) could not be deleted: \(error)")
             }

@@ -1,7 +1,9 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Hummingbird
+import Logging
 
 /// "Nouveau cas" (`/registry/cases/new`, respondents and the bureau): the person, the
 /// announcement and the situation, created as the API's `POST /cases` creates a case (a

@@ -1,8 +1,10 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Foundation
 import Hummingbird
+import Logging
 
 /// The documents of a case: the upload form (`POST /registry/cases/{id}/documents/upload`,
 /// `multipart/form-data`, read as it arrives and streamed into the vault, never held whole) and
@@ -102,10 +104,15 @@ struct CaseDocumentsController: Sendable {
                 kind: DocumentKind.pdf.rawValue,
                 powerOfAttorney: poa
             )
+            var refusal: RegistryError?
             do {
                 try await registry.service.checkDocument(line, for: id, by: actor)
-            } catch let error as RegistryError where error.kind == .invalid {
-                return try await again(RegistryPages.messages(error.problems, state.language, field: CaseField.input), status: .unprocessableContent)
+            } catch {
+                refusal = error
+            }
+            if let refusal {
+                guard refusal.kind == .invalid else { throw refusal }
+                return try await again(RegistryPages.messages(refusal.problems, state.language, field: CaseField.input), status: .unprocessableContent)
             }
             guard let vault = registry.documents else { return try await again([:], error: texts["documents_unavailable"], status: .serviceUnavailable) }
             guard let file, !(file.filename ?? "").isEmpty else {
@@ -140,12 +147,17 @@ struct CaseDocumentsController: Sendable {
                         throw error
                     }
                 }
-            } catch let error as RegistryAPIError where error.status.code < 500 {
-                return try await again([error].fileProblems(state.language), status: error.status)
-            } catch let error as RegistryError where error.kind == .invalid {
-                return try await again(RegistryPages.messages(error.problems, state.language, field: CaseField.input), status: .unprocessableContent)
-            } catch let error as RegistryError where error.kind == .conflict {
-                return try await again([:], error: texts["stale"], status: .conflict)
+            } catch {
+                if let refused = error as? RegistryAPIError, refused.status.code < 500 {
+                    return try await again([refused].fileProblems(state.language), status: refused.status)
+                }
+                guard let refused = error as? RegistryError else { throw error }
+                switch refused.kind {
+                case .invalid:
+                    return try await again(RegistryPages.messages(refused.problems, state.language, field: CaseField.input), status: .unprocessableContent)
+                case .conflict: return try await again([:], error: texts["stale"], status: .conflict)
+                default: throw refused
+                }
             }
             let (stored, view) = outcome
             registry.auditor.record(

@@ -109,7 +109,8 @@ extension CasePageTab {
             case "rescore": update = .gravity(.rescore)
             case "override":
                 let index = reader.decimal("gravity.index")
-                update = index.map { .gravity(.override(GravityIndex($0), reason: reader.raw("gravity.overrideReason"))) }
+                let reason = reader.raw("gravity.overrideReason")
+                update = index.map { CaseTabUpdate.gravity(.override(GravityIndex($0), reason: reason)) }
             default:
                 reader.required("gravity.action")
                 update = nil

@@ -1,8 +1,10 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Foundation
 import Hummingbird
+import Logging
 
 /// "Mes cas" (`/registry/cases`: the cases of the reader's scope, as the API's search gives
 /// them) and the search (`/registry/search`: any criterion of the API's search; the form is
@@ -132,8 +134,8 @@ struct CasesController: Sendable {
         let form = CaseFieldMaker(values: values, texts: texts)
         var avs = form.field("avs", "f_avs", .text)
         avs.hint = texts["search_avs_hint"]
-        let statuses = CaseStatus.allCases.filter { $0 != .cancelled || actor.role == .bureau }.map { ($0.rawValue, $0.label(state.language)) }
-        let sorts = [("name", "sort_name"), ("announcedOn", "sort_announced"), ("birthDate", "f_birth_date"), ("caseID", "col_case")]
+        let statuses: CaseOptions.Options = CaseStatus.allCases.filter { $0 != .cancelled || actor.role == .bureau }.map { ($0.rawValue, $0.label(state.language)) }
+        let sorts: CaseOptions.Options = [("name", "sort_name"), ("announcedOn", "sort_announced"), ("birthDate", "f_birth_date"), ("caseID", "col_case")]
             .map { ($0.0, texts[$0.1] ?? $0.0) }
         return [
             avs,

@@ -1,8 +1,10 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
 import Foundation
 import Hummingbird
+import Logging
 
 extension RegistryPages {
     /// The case `{id}` of the path; anything but a positive number is a case that does not exist.
