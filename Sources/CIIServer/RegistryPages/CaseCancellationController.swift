@@ -35,7 +35,7 @@ struct CaseCancellationController: Sendable {
         let reason = form["reason"] ?? ""
         do {
             let current = try await registry.service.readCase(id, by: actor)
-            guard let etag = form["etag"].flatMap(CaseETag.init(header:)) else { throw RegistryError(.conflict, "no etag") }
+            guard let etag = RegistryPages.etag(form["etag"]) else { throw RegistryError(.conflict, "no etag") }
             do {
                 let notice = try await registry.auditor.change(.registryChange, actor, subject: "case:\(id)", [("operation", "cancel")]) {
                     try await registry.service.cancel(id, reason: reason, ifMatch: etag, by: actor)
@@ -86,7 +86,7 @@ struct CaseCancellationController: Sendable {
         field.error = problems["reason"]
         let general = problems.filter { $0.key != "reason" }.map(\.value)
         let message = error ?? (problems.isEmpty ? nil : ([texts["form_problems"] ?? ""] + general).joined(separator: " "))
-        let data: [String: Any] = ["case": registry.caseHeader(view, state.language), "fields": [field.context()], "etag": view.etag.header]
+        let data: [String: Any] = ["case": registry.caseHeader(view, state.language), "fields": [field.context()], "etag": String(view.etag.version)]
         return registry.pages.renderer.render("case_cancel", title: texts["cancel_title"] ?? "", data, state: state, error: message, status: status)
     }
 }

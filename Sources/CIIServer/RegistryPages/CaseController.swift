@@ -51,7 +51,7 @@ struct CaseController: Sendable {
         let change = tab.change(&reader, rows: rows)
         do {
             let current = try await registry.service.readCase(id, by: actor)  // out of scope: a 404 before anything else
-            guard let etag = form["etag"].flatMap(CaseETag.init(header:)) else { throw RegistryError(.conflict, "no etag") }
+            guard let etag = RegistryPages.etag(form["etag"]) else { throw RegistryError(.conflict, "no etag") }
             guard let update = change.update else {
                 return try await render(
                     current,
@@ -159,7 +159,7 @@ struct CaseController: Sendable {
             "case": registry.caseHeader(view, state.language),
             "tabs": RegistryPages.tabList(view, current: tab, texts: texts),
             "tab": tabData,
-            "etag": view.etag.header,
+            "etag": String(view.etag.version),
             "can_cancel": role == .bureau && view.cancellation == nil,
         ]
         let title = "\(texts["case_title"] ?? "") \(view.id) · \(texts[tab.textKey] ?? "")"

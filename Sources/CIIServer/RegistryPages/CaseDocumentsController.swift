@@ -88,7 +88,7 @@ struct CaseDocumentsController: Sendable {
                     status: status
                 )
             }
-            guard let etag = values["etag"].flatMap(CaseETag.init(header:)), etag == current.etag else {
+            guard let etag = RegistryPages.etag(values["etag"]), etag == current.etag else {
                 return try await again([:], error: texts["stale"], status: .conflict)
             }
             var form = CaseFormReader(values: values)

@@ -47,7 +47,7 @@ struct CaseField: Sendable {
 
     /// `f-services-1-end` for `services[1].end`.
     static func id(_ name: String) -> String {
-        var out = "f"
+        var out = "f-"
         for scalar in name.unicodeScalars {
             let keep = (65...90).contains(scalar.value) || (97...122).contains(scalar.value) || (48...57).contains(scalar.value)
             if keep {

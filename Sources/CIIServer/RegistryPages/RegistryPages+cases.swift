@@ -13,6 +13,14 @@ extension RegistryPages {
         return id
     }
 
+    /// The version a form carries in its hidden `etag` field (the number alone, so that it needs no
+    /// escaping; the header's quoted form is read too).
+    static func etag(_ text: String?) -> CaseETag? {
+        guard let text else { return nil }
+        if let version = Int64(text), version > 0 { return CaseETag(version: version) }
+        return CaseETag(header: text)
+    }
+
     /// Opens case `id` for `actor` as the API's `GET /cases/{id}` does: the tabs the role may read,
     /// the dispositifs that know the person, and the read durably audited before anything is shown.
     func openCase(_ id: Int64, _ actor: RegistryActor, what: String = "case") async throws -> CaseView {
