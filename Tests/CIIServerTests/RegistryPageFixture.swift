@@ -65,7 +65,8 @@ struct RegistryPageFixture {
         body += Array("\r\n--\(boundary)--\r\n".utf8)
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)", .acceptLanguage: browser.language]
         headers[.cookie] = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        return try await client.execute(uri: "/registry/cases/\(id)/documents/upload", method: .post, headers: headers, body: ByteBuffer(bytes: body)) {
+        return try await client.execute(uri: "/registry/cases/\(id)/documents/upload", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        {
             Browser.Page(status: $0.status, location: $0.headers[.location], html: String(buffer: $0.body))
         }
     }

@@ -279,7 +279,12 @@ import Testing
             let page = try await alice.request(client, .get, location)
             #expect(page.status == .ok && page.html.contains("Rey Léa"))
             let id = String(location.dropFirst("/registry/cases/".count).prefix { $0 != "/" })
-            let search = try await alice.request(client, .post, "/registry/search", form: ["csrf": try #require(form.csrf), "avs": api.avs.formatted])
+            let search = try await alice.request(
+                client,
+                .post,
+                "/registry/search",
+                form: ["csrf": try #require(form.csrf), "avs": api.avs.formatted]
+            )
             #expect(search.status == .ok && search.html.contains("id=\"case-\(id)\""))
             let inURL = try await alice.request(client, .get, "/registry/search?avs=\(api.avs.formatted)")
             #expect(!inURL.html.contains("id=\"case-\(id)\"") && inURL.html.contains("id=\"f-avs-error\""))

@@ -33,8 +33,21 @@ import Testing
         // The directory, the codes and the accounts, as the bureau and the admin make them.
         func entry(_ name: String, _ dispositif: String, _ region: String, _ function: String) throws -> String {
             let saved = try setup.ciid(
-                "registry", "directory", "save", "--data-dir", coordinator, "--name", name, "--dispositif", dispositif, "--region", region,
-                "--email", "\(name.lowercased().filter(\.isLetter))@cii.test", "--function", function
+                "registry",
+                "directory",
+                "save",
+                "--data-dir",
+                coordinator,
+                "--name",
+                name,
+                "--dispositif",
+                dispositif,
+                "--region",
+                region,
+                "--email",
+                "\(name.lowercased().filter(\.isLetter))@cii.test",
+                "--function",
+                function
             )
             #expect(saved.status == 0, "\(saved.error)")
             let id = saved.output.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
@@ -45,13 +58,18 @@ import Testing
         let bruno = try entry("Bruno Imboden", "CMS", "HV", "respondent")
         let officer = try entry("Claire Delaloye", "ORP", "SIO", "cantonal_officer")
         for (code, fr, de, poa) in [("RAP", "Rapport", "Bericht", false), ("PROC", "Procuration", "Vollmacht", true)] {
-            let arguments = ["registry", "codes", "save", "--data-dir", coordinator, "--code", code, "--fr", fr, "--de", de] + (poa ? ["--power-of-attorney"] : [])
+            let arguments =
+                ["registry", "codes", "save", "--data-dir", coordinator, "--code", code, "--fr", fr, "--de", de]
+                + (poa ? ["--power-of-attorney"] : [])
             let saved = try CIIDProcess.run(arguments, in: folder)
             #expect(saved.status == 0, "\(saved.error)")
         }
         func account(_ email: String, _ role: String, _ extra: [String]) throws -> String {
             let added = try CIIDProcess.run(
-                ["user", "add", "--data-dir", coordinator, "--email", email, "--name", email.split(separator: "@").first.map(String.init) ?? email, "--role", role]
+                [
+                    "user", "add", "--data-dir", coordinator, "--email", email, "--name", email.split(separator: "@").first.map(String.init) ?? email,
+                    "--role", role,
+                ]
                     + extra,
                 in: folder
             )
@@ -95,7 +113,7 @@ import Testing
             "--bureau", "bureau@cii.test", "--bureau-password", bureau,
         ]
         let log = folder + "/browser.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         script.standardOutput = handle
         script.standardError = handle
@@ -112,7 +130,10 @@ import Testing
 
         // The cancellation reached the bureau by real SMTP; every step is in the audit log, whose
         // chain verifies, and no AVS number is in it.
-        #expect(Polling.eventually(within: 20) { sink.messages().contains { $0.contains("bureau.cii@cii.test") } }, "\(sink.messages().count) message(s)")
+        #expect(
+            Polling.eventually(within: 20) { sink.messages().contains { $0.contains("bureau.cii@cii.test") } },
+            "\(sink.messages().count) message(s)"
+        )
         #expect(server.stop() == 0)
         let verified = try CIIDProcess.run(["audit", "verify", "--data-dir", coordinator], in: folder)
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")

@@ -53,6 +53,7 @@ enum PageStyle {
         textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #9aa5b4; border-radius: .35rem; width: 100%; }
         fieldset { border: 1px solid var(--line); border-radius: .35rem; padding: .5rem .75rem; margin: 0; display: grid; gap: .35rem; }
         legend { font-weight: 600; padding: 0 .25rem; }
+        .expired { color: var(--accent); }
         dl.fields { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .25rem 1rem; background: #fff; padding: .75rem 1rem; border: 1px solid var(--line); border-radius: .5rem; }
         dl.fields dt { font-weight: 600; } dl.fields dd { margin: 0; white-space: pre-wrap; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -52,7 +52,14 @@ struct CaseCancellationController: Sendable {
             } catch let error as RegistryError where error.kind == .invalid || error.kind == .conflict {
                 let problems = RegistryPages.messages(error.problems, state.language)
                 let stale = error.kind == .conflict ? registry.pages.text("stale", state) : nil
-                return render(current, state: state, reason: reason, problems: problems, error: stale, status: stale == nil ? .unprocessableContent : .conflict)
+                return render(
+                    current,
+                    state: state,
+                    reason: reason,
+                    problems: problems,
+                    error: stale,
+                    status: stale == nil ? .unprocessableContent : .conflict
+                )
             }
         } catch {
             return registry.failure(error, state: state, context: context)

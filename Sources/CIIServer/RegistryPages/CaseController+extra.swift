@@ -22,7 +22,7 @@ extension CaseController {
             let lines = (view.documents ?? []).map { line -> [String: Any] in
                 var item: [String: Any] = [
                     "designation": line.designation, "code": line.code, "kind": line.kind.uppercased(), "size": String(line.size),
-                    "href": "/registry/cases/\(view.id)/documents/\(line.vaultID)", "expiry": false,
+                    "href": "/registry/cases/\(view.id)/documents/\(line.vaultID)", "expiry": "", "expired": false,
                 ]
                 if let poa = line.powerOfAttorney, let expiry = poa.expiry {
                     item["expiry"] = expiry.swiss
@@ -57,10 +57,11 @@ extension CaseController {
                 "weights": String(score.weightsVersion),
             ]
             if let review = score.review {
-                data["review"] = [
-                    "index": review.index.description, "by": review.reviewedBy, "on": Day(review.reviewedAt).swiss,
-                    "reason": review.overrideReason.map { $0 as Any } ?? false,
-                ] as [String: Any]
+                data["review"] =
+                    [
+                        "index": review.index.description, "by": review.reviewedBy, "on": Day(review.reviewedAt).swiss,
+                        "reason": review.overrideReason.map { $0 as Any } ?? false,
+                    ] as [String: Any]
             }
             return data
         default:

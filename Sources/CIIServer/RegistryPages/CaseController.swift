@@ -81,7 +81,12 @@ struct CaseController: Sendable {
             do {
                 let current = try await registry.service.readCase(id, by: actor)
                 let stale = error.kind == .conflict
-                let problems = stale ? [] : error.problems.map { RegistryProblem(field: CaseField.input(tab.formField($0.field, rows: change.formRows)), code: $0.code, message: $0.message) }
+                let problems =
+                    stale
+                    ? []
+                    : error.problems.map {
+                        RegistryProblem(field: CaseField.input(tab.formField($0.field, rows: change.formRows)), code: $0.code, message: $0.message)
+                    }
                 return try await render(
                     current,
                     tab,
@@ -150,11 +155,16 @@ struct CaseController: Sendable {
             "is_rows": tab.rowPrefix != nil, "has_rows": !fields.rows.isEmpty, "has_single": !fields.single.isEmpty,
             "has_fields": !fields.single.isEmpty || !fields.rows.isEmpty, "is_documents": tab == .documents,
             "columns": (fields.rows.first ?? []).map { ["label": $0.label] },
-            "rows": fields.rows.enumerated().map { index, row in rowContext(tab, index, row, values: values, texts: texts, isNew: typed == nil && editable && tab.addsRows && index == rows - 1) },
+            "rows": fields.rows.enumerated().map { index, row in
+                rowContext(tab, index, row, values: values, texts: texts, isNew: typed == nil && editable && tab.addsRows && index == rows - 1)
+            },
         ]
         tabData["extra"] = try await extra(view, tab, actor: actor, state: state, editable: editable, options: options, upload: upload)
-        let general = problems.filter { field in !fields.single.contains { $0.name == field.field } && !fields.rows.joined().contains { $0.name == field.field } }
-        let formError = error ?? (problems.isEmpty ? nil : ([texts["form_problems"] ?? ""] + general.map { $0.message(state.language) }).joined(separator: " "))
+        let general = problems.filter { field in
+            !fields.single.contains { $0.name == field.field } && !fields.rows.joined().contains { $0.name == field.field }
+        }
+        let formError =
+            error ?? (problems.isEmpty ? nil : ([texts["form_problems"] ?? ""] + general.map { $0.message(state.language) }).joined(separator: " "))
         let data: [String: Any] = [
             "case": registry.caseHeader(view, state.language),
             "tabs": RegistryPages.tabList(view, current: tab, texts: texts),
@@ -167,7 +177,14 @@ struct CaseController: Sendable {
     }
 
     /// One line of a tab made of lines: its inputs, a legend, its hidden file id, the box "remove".
-    func rowContext(_ tab: CasePageTab, _ index: Int, _ row: [CaseField], values: [String: String], texts: [String: String], isNew: Bool) -> [String: Any] {
+    func rowContext(
+        _ tab: CasePageTab,
+        _ index: Int,
+        _ row: [CaseField],
+        values: [String: String],
+        texts: [String: String],
+        isNew: Bool
+    ) -> [String: Any] {
         let prefix = tab.rowPrefix ?? tab.rawValue
         var data: [String: Any] = [
             "index": String(index), "fields": row.map { $0.context() },

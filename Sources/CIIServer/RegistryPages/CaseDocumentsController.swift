@@ -112,9 +112,14 @@ struct CaseDocumentsController: Sendable {
             }
             if let refusal {
                 guard refusal.kind == .invalid else { throw refusal }
-                return try await again(RegistryPages.messages(refusal.problems, state.language, field: CaseField.input), status: .unprocessableContent)
+                return try await again(
+                    RegistryPages.messages(refusal.problems, state.language, field: CaseField.input),
+                    status: .unprocessableContent
+                )
             }
-            guard let vault = registry.documents else { return try await again([:], error: texts["documents_unavailable"], status: .serviceUnavailable) }
+            guard let vault = registry.documents else {
+                return try await again([:], error: texts["documents_unavailable"], status: .serviceUnavailable)
+            }
             guard let file, !(file.filename ?? "").isEmpty else {
                 return try await again(["file": texts["documents_file_missing"] ?? ""], status: .unprocessableContent)
             }
@@ -154,7 +159,10 @@ struct CaseDocumentsController: Sendable {
                 guard let refused = error as? RegistryError else { throw error }
                 switch refused.kind {
                 case .invalid:
-                    return try await again(RegistryPages.messages(refused.problems, state.language, field: CaseField.input), status: .unprocessableContent)
+                    return try await again(
+                        RegistryPages.messages(refused.problems, state.language, field: CaseField.input),
+                        status: .unprocessableContent
+                    )
                 case .conflict: return try await again([:], error: texts["stale"], status: .conflict)
                 default: throw refused
                 }

@@ -1,3 +1,5 @@
+import CIICore
+
 /// One input of a case form as the templates draw it: its name is the path the registry's
 /// validation reports problems on (`announcement.announcedOn`, `services[1].end`), so a problem
 /// lands next to its input; read-only pages show the same fields as text.
@@ -65,6 +67,7 @@ struct CaseField: Sendable {
         switch kind {
         case .select: options.first(where: { $0.value == value })?.label ?? value
         case .checks: options.filter { checked.contains($0.value) }.map(\.label).joined(separator: ", ")
+        case .date: Day(parsing: value)?.swiss ?? value
         default: value
         }
     }

@@ -1,6 +1,6 @@
 import CIICore
-import Foundation
 import CIIRegistry
+import Foundation
 
 /// Reads the typed values of a submitted case form by input name, and keeps a problem (on that
 /// name, in the three languages) for every value that cannot be read: a date that is no date, a
@@ -103,7 +103,11 @@ struct CaseFormReader {
             problem(
                 name,
                 .outOfRange,
-                LocalizedText(fr: "Montant invalide (par ex. 1234.50).", de: "Ungültiger Betrag (z. B. 1234.50).", en: "Invalid amount (e.g. 1234.50).")
+                LocalizedText(
+                    fr: "Montant invalide (par ex. 1234.50).",
+                    de: "Ungültiger Betrag (z. B. 1234.50).",
+                    en: "Invalid amount (e.g. 1234.50)."
+                )
             )
             return nil
         }
@@ -118,7 +122,11 @@ struct CaseFormReader {
             return nil
         }
         guard let number = Double(value), number.isFinite, abs(number) < 1_000 else {
-            problem(name, .outOfRange, LocalizedText(fr: "Nombre attendu (par ex. 3.5).", de: "Zahl erwartet (z. B. 3.5).", en: "A number is expected (e.g. 3.5)."))
+            problem(
+                name,
+                .outOfRange,
+                LocalizedText(fr: "Nombre attendu (par ex. 3.5).", de: "Zahl erwartet (z. B. 3.5).", en: "A number is expected (e.g. 3.5).")
+            )
             return nil
         }
         return number

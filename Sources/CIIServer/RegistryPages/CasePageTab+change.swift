@@ -157,7 +157,10 @@ extension CasePageTab {
 
     /// The situation of a form: the text and the ticked factors.
     static func situation(_ reader: CaseFormReader) -> Situation {
-        Situation(text: reader.raw("situation.text"), riskFactors: RiskFactor.allCases.filter { reader.values["situation.riskFactors.\($0.rawValue)"] != nil })
+        Situation(
+            text: reader.raw("situation.text"),
+            riskFactors: RiskFactor.allCases.filter { reader.values["situation.riskFactors.\($0.rawValue)"] != nil }
+        )
     }
 
     /// A power of attorney, when any of its three values is given.

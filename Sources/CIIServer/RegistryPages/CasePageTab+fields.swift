@@ -76,7 +76,10 @@ extension CasePageTab {
                 form.select(
                     "gravity.action",
                     "f_gravity_action",
-                    [("confirm", texts["gravity_confirm"] ?? ""), ("override", texts["gravity_override"] ?? ""), ("rescore", texts["gravity_rescore"] ?? "")]
+                    [
+                        ("confirm", texts["gravity_confirm"] ?? ""), ("override", texts["gravity_override"] ?? ""),
+                        ("rescore", texts["gravity_rescore"] ?? ""),
+                    ]
                 ),
                 form.field("gravity.index", "f_gravity_index", .text),
                 form.field("gravity.overrideReason", "f_override_reason", .textarea),

@@ -53,7 +53,7 @@ enum CasePageTemplates {
         </dl>{{/tab.extra.is_gravity}}
         {{#tab.extra.is_documents}}
         {{#tab.extra.has_documents}}<table id="documents"><thead><tr><th scope="col">{{t.f_designation}}</th><th scope="col">{{t.f_code}}</th><th scope="col">{{t.f_poa_expiry}}</th><th scope="col">{{t.f_size}}</th><th scope="col">{{t.documents_download}}</th></tr></thead>
-        <tbody>{{#tab.extra.documents}}<tr><td>{{designation}}</td><td>{{code}}</td><td>{{expiry}}</td><td>{{size}}</td><td><a href="{{href}}" class="download" download>{{t.documents_download}} <span class="visually-hidden">{{designation}}</span> ({{kind}})</a></td></tr>{{/tab.extra.documents}}</tbody></table>{{/tab.extra.has_documents}}
+        <tbody>{{#tab.extra.documents}}<tr><td>{{designation}}</td><td>{{code}}</td><td>{{expiry}}{{#expired}} <strong class="expired">{{t.poa_expired}}</strong>{{/expired}}</td><td>{{size}}</td><td><a href="{{href}}" class="download" download>{{t.documents_download}} <span class="visually-hidden">{{designation}}</span> ({{kind}})</a></td></tr>{{/tab.extra.documents}}</tbody></table>{{/tab.extra.has_documents}}
         {{^tab.extra.has_documents}}<p>{{t.tab_empty}}</p>{{/tab.extra.has_documents}}
         {{#tab.extra.upload}}<h3>{{t.documents_upload}}</h3>
         {{#available}}<form method="post" action="/registry/cases/{{case.id}}/documents/upload" enctype="multipart/form-data" class="card" id="upload-form">
@@ -73,7 +73,7 @@ enum CasePageTemplates {
         <form method="post" action="/registry/cases/{{case.id}}/{{tab.name}}" class="case-form" id="tab-form" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="etag" value="{{etag}}"><input type="hidden" name="rows" value="{{tab.row_count}}">
         {{#tab.single}}{{>case_field}}{{/tab.single}}
-        {{#tab.rows}}<fieldset class="row" id="row-{{index}}"><legend>{{legend}}</legend>
+        {{#tab.rows}}<fieldset class="line" id="line-{{index}}"><legend>{{legend}}</legend>
         {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
         {{#fields}}{{>case_field}}{{/fields}}
         {{#removable}}<label class="check" for="{{remove_id}}"><input type="checkbox" id="{{remove_id}}" name="{{remove_name}}" value="1"> {{t.row_remove}}</label>{{/removable}}

@@ -166,6 +166,7 @@ enum CasePageText {
         ),
         "documents_upload_submit": ("Déposer", "Hochladen"),
         "documents_download": ("Télécharger", "Herunterladen"),
+        "poa_expired": ("(expirée)", "(abgelaufen)"),
         "documents_uploaded": ("Le document a été déposé.", "Das Dokument wurde hochgeladen."),
         "documents_unavailable": (
             "Le coffre des documents n'est pas configuré sur ce nœud : adressez-vous à l'administrateur.",

@@ -77,7 +77,9 @@ struct CasesController: Sendable {
                 let keep = criteria.filter { $0.key != "page" }.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] }
                 data["pager"] = pager(result, href: nil, keep: keep)
             } catch let error as RegistryAPIError where error.status == .unprocessableContent {
-                for problem in error.problems { if let field = problem.field, problems[field] == nil { problems[field] = problem.message(state.language) } }
+                for problem in error.problems {
+                    if let field = problem.field, problems[field] == nil { problems[field] = problem.message(state.language) }
+                }
                 status = .unprocessableContent
             } catch let error as RegistryError where error.kind == .invalid {
                 problems.merge(RegistryPages.messages(error.problems, state.language)) { first, _ in first }
@@ -134,9 +136,13 @@ struct CasesController: Sendable {
         let form = CaseFieldMaker(values: values, texts: texts)
         var avs = form.field("avs", "f_avs", .text)
         avs.hint = texts["search_avs_hint"]
-        let statuses: CaseOptions.Options = CaseStatus.allCases.filter { $0 != .cancelled || actor.role == .bureau }.map { ($0.rawValue, $0.label(state.language)) }
-        let sorts: CaseOptions.Options = [("name", "sort_name"), ("announcedOn", "sort_announced"), ("birthDate", "f_birth_date"), ("caseID", "col_case")]
-            .map { ($0.0, texts[$0.1] ?? $0.0) }
+        let statuses: CaseOptions.Options = CaseStatus.allCases.filter { $0 != .cancelled || actor.role == .bureau }.map {
+            ($0.rawValue, $0.label(state.language))
+        }
+        let sorts: CaseOptions.Options = [
+            ("name", "sort_name"), ("announcedOn", "sort_announced"), ("birthDate", "f_birth_date"), ("caseID", "col_case"),
+        ]
+        .map { ($0.0, texts[$0.1] ?? $0.0) }
         return [
             avs,
             form.field("surname", "f_surname", .text),

@@ -49,7 +49,13 @@ extension RegistryPages {
             case .forbidden: return pages.renderer.message(title, texts["forbidden"] ?? "", back: back, state: state, status: .forbidden)
             case .invalid, .conflict:
                 let text = error.problems.first?.message(state.language) ?? texts["form_problems"] ?? ""
-                return pages.renderer.message(title, text, back: back, state: state, status: error.kind == .conflict ? .conflict : .unprocessableContent)
+                return pages.renderer.message(
+                    title,
+                    text,
+                    back: back,
+                    state: state,
+                    status: error.kind == .conflict ? .conflict : .unprocessableContent
+                )
             case .unavailable: return pages.unavailable(error, state: state, context: context)
             }
         }
@@ -86,7 +92,10 @@ extension RegistryPages {
                 var item: [String: Any] = [
                     "code": entry.dispositif.code(language), "name": entry.dispositif.name(language),
                     "contacts": entry.contacts.map {
-                        ["person": $0.name, "region": $0.region.label(language), "phone": $0.phone.isEmpty ? false as Any : $0.phone as Any, "email": $0.email] as [String: Any]
+                        [
+                            "person": $0.name, "region": $0.region.label(language), "phone": $0.phone.isEmpty ? false as Any : $0.phone as Any,
+                            "email": $0.email,
+                        ] as [String: Any]
                     },
                     "no_contact": entry.contacts.isEmpty, "last": false,
                 ]
