@@ -302,4 +302,38 @@ import Testing
             #expect(css.html.contains("@media print"))
         }
     }
+
+    @Test func theCasePageNamesTheDispositifsThatKnowThePersonAsTheAPIDoes() async throws {
+        let fixture = try await RegistryPageFixture()
+        defer { fixture.remove() }
+        let api = fixture.api
+        var service = api.service
+        service.knownElsewhereLookup = ReplicaKnownElsewhere(checker: fixture.server.checker, logger: Logger(label: "test"))
+        var server = fixture.server
+        server.registry = service
+        let (alice, caller) = try fixture.browser(.respondent, collaborator: api.alice)
+        let app = try server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            let form = try await alice.request(client, .get, "/registry/cases/new")
+            let created = try await alice.request(
+                client,
+                .post,
+                "/registry/cases/new",
+                form: [
+                    "csrf": try #require(form.csrf), "person.avs": api.base.known.formatted, "person.surname": "Rey", "person.firstName": "Léa",
+                    "person.birthDate": "1990-02-03", "person.sex": "F", "person.language": "fr", "person.education": "none",
+                    "announcement.region": "SIO", "announcement.announcedOn": "2026-03-02", "announcement.ageGroup": "adult",
+                    "announcement.dispositif": "ORP",
+                ]
+            )
+            let location = try #require(created.location)
+            let page = try await alice.request(client, .get, location)
+            #expect(page.status == .ok)
+            let known = try #require(page.html.range(of: "id=\"known-list\"").map { String(page.html[$0.lowerBound...].prefix(600)) })
+            #expect(known.contains("<strong>CMS</strong>") && known.contains("04.2025") && known.contains("Bruno Imboden"), "\(known)")
+            #expect(!known.contains("Alice Favre"), "CMS's respondent only")
+            let reads = api.base.audit.all.filter { $0.kind == .registryRead && $0.actor == caller.name }
+            #expect(reads.contains { $0.details.contains { $0.key == "knownElsewhere" && $0.value == "1" } })
+        }
+    }
 }
