@@ -209,6 +209,24 @@ import Testing
             #expect(reads.contains { $0.details.contains { $0.key == "what" && $0.value == "document" } })
             let changes = fixture.api.base.audit.all.filter { $0.kind == .registryChange && $0.actor == caller.name }
             #expect(changes.contains { $0.outcome == "stored" })
+            // The line is changed and then removed through the tab's form; its file leaves the vault.
+            let documents = try await alice.request(client, .get, "/registry/cases/\(id)/documents")
+            #expect(documents.html.contains("name=\"documents[0].vaultID\" value=\"\(line.vaultID)\""))
+            var lineForm = [
+                "csrf": csrf, "etag": try #require(documents.field("etag")), "rows": "1", "documents[0].vaultID": line.vaultID,
+                "documents[0].designation": "Procuration signée", "documents[0].code": "PROC",
+                "documents[0].powerOfAttorney.start": "2026-01-15", "documents[0].powerOfAttorney.duration": "2",
+                "documents[0].powerOfAttorney.unit": "years",
+            ]
+            #expect(fixture.documents.files().contains { $0.hasPrefix(line.vaultID) })
+            let renamed = try await alice.request(client, .post, "/registry/cases/\(id)/documents", form: lineForm)
+            #expect(renamed.status == .ok && renamed.html.contains("15.01.2028"))
+            lineForm["etag"] = try #require(renamed.field("etag"))
+            lineForm["documents[0].remove"] = "1"
+            let removed = try await alice.request(client, .post, "/registry/cases/\(id)/documents", form: lineForm)
+            #expect(removed.status == .ok)
+            #expect(try await api.service.readCase(id, by: RegistryAPIFixture.bureau).documents == [])
+            #expect(!fixture.documents.files().contains { $0.hasPrefix(line.vaultID) })
             // Another respondent's download of the same file is a 404.
             let (bruno, _) = try fixture.browser(.respondent, collaborator: api.bruno)
             #expect(try await fixture.download(client, bruno, "/registry/cases/\(id)/documents/\(line.vaultID)").status == .notFound)
