@@ -25,6 +25,17 @@ extension NodeServer {
                 .add(middleware: RoleMiddleware(roles: roles, pages: pages))
                 .add(middleware: forms)
         }
-        _ = (registryPages, roles)  // each registry page controller adds its routes here
+        let readers = roles(RegistryController.caseRoles)
+        let tabs = CaseController(registry: registryPages)
+        CasesController(registry: registryPages).addRoutes(to: readers)
+        CaseCreationController(registry: registryPages).addRoutes(to: roles([.respondent, .bureau]))
+        CaseSummaryController(registry: registryPages).addRoutes(to: readers)
+        CaseCancellationController(registry: registryPages).addRoutes(to: roles([.bureau]))
+        // The upload form is multipart: its group has no form middleware (the controller checks the token).
+        let uploaders = anyone.group()
+            .add(middleware: SignedInMiddleware(allowPendingPassword: false))
+            .add(middleware: RoleMiddleware(roles: CasePageTab.documents.editors, pages: pages))
+        CaseDocumentsController(registry: registryPages, tabs: tabs).addRoutes(readers: readers, uploaders: uploaders)
+        tabs.addRoutes(readers: readers, roles: roles)
     }
 }

@@ -58,6 +58,8 @@ struct PageRenderer: Sendable {
         if let session = state.session {
             var user: [String: Any] = [
                 "name": session.account.name, "email": session.account.email, "is_admin": session.account.role == .admin,
+                "reads_cases": [.respondent, .coordinator, .bureau].contains(session.account.role),
+                "creates_cases": [.respondent, .bureau].contains(session.account.role),
             ]
             if let unread, unread > 0 { user["unread"] = String(unread) }
             context["user"] = user

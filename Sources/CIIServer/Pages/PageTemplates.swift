@@ -4,7 +4,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "code": code, "password": password, "check": check, "alerts": alerts,
         "account": account, "totp": totp, "admin": admin, "message": message,
-    ]
+    ].merging(CasePageTemplates.all) { common, _ in common }
 
     static let layout = """
         <!doctype html>
@@ -24,6 +24,11 @@ enum PageTemplates {
             <a href="/check" id="nav-check">{{t.nav_check}}</a>
             <a href="/alerts" id="nav-alerts">{{t.nav_alerts}}{{#unread}} <span class="badge" id="unread">{{unread}}</span>{{/unread}}</a>
             {{/dispositif_node}}
+            {{#coordinator_node}}
+            {{#reads_cases}}<a href="/registry/cases" id="nav-cases">{{t.nav_cases}}</a>
+            <a href="/registry/search" id="nav-search">{{t.nav_search}}</a>{{/reads_cases}}
+            {{#creates_cases}}<a href="/registry/cases/new" id="nav-new-case">{{t.nav_new_case}}</a>{{/creates_cases}}
+            {{/coordinator_node}}
             {{#is_admin}}<a href="/admin" id="nav-admin">{{t.nav_admin}}</a>{{/is_admin}}
             <a href="/account" id="nav-account">{{t.nav_account}}</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button id="logout" class="link">{{t.logout}}</button></form>

@@ -8,7 +8,11 @@ enum PageText {
     static let fr: [String: String] = entries.mapValues(\.fr)
     static let de: [String: String] = entries.mapValues(\.de)
 
-    static let entries: [String: (fr: String, de: String)] = [
+    /// Every text: the caseworkers' pages' and the registry pages' (``CasePageText``).
+    static let entries: [String: (fr: String, de: String)] = common.merging(CasePageText.entries) { common, _ in common }
+
+    /// The texts of the pages every node serves.
+    static let common: [String: (fr: String, de: String)] = [
         "app": ("Système d'alerte CII", "IIZ-Alarmsystem"),
         "switch_language": ("Deutsch", "Français"),
         "switch_language_title": ("Auf Deutsch wechseln", "Passer en français"),
@@ -199,7 +203,10 @@ enum PageText {
         "done": ("C'est fait.", "Erledigt."),
         // Errors
         "error_title": ("Erreur", "Fehler"),
-        "forbidden": ("Cette page est réservée aux administrateurs.", "Diese Seite ist der Administration vorbehalten."),
+        "forbidden": (
+            "Votre rôle ne donne pas accès à cette page ; adressez-vous au Bureau CII si vous en avez besoin.",
+            "Ihre Rolle gibt keinen Zugang zu dieser Seite; wenden Sie sich an das IIZ-Büro, wenn Sie ihn brauchen."
+        ),
         "csrf": (
             "Le formulaire a expiré ou ne vient pas de cette page. Rechargez la page et recommencez.",
             "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Laden Sie die Seite neu und versuchen Sie es erneut."
