@@ -24,6 +24,12 @@ extension NodeServer {
                 .add(middleware: RoleMiddleware(roles: roles, pages: pages))
                 .add(middleware: forms)
         }
-        _ = (registryPages, roles)  // each registry page controller adds its routes here
+        let bureau = roles([.bureau])
+        let listKeepers = roles([.bureau, .admin])
+        DirectoryPageController(registry: registryPages).addRoutes(to: listKeepers)
+        CodeListPageController(registry: registryPages).addRoutes(to: listKeepers)
+        BureauUsersPageController(registry: registryPages).addRoutes(to: listKeepers)
+        PowerOfAttorneyPageController(registry: registryPages).addRoutes(to: bureau)
+        TrainingPageController(registry: registryPages).addRoutes(to: bureau)
     }
 }

@@ -38,10 +38,16 @@ struct LanguageController: Sendable {
         return response
     }
 
+    /// The registry's pages (coordinator) that a language switch comes back to.
+    static let registryPages: Set<String> = [
+        "/registry/directory", "/registry/code-lists", "/registry/users", "/registry/powers-of-attorney", "/registry/trainings",
+    ]
+
     /// The page to show after switching language on `path`: that page, or the page a form on it belongs to.
     static func page(after path: String) -> String {
         let pages = ["/check", "/alerts", "/account/password", "/account", "/admin", "/login/code", "/login"]
         if pages.contains(path) { return path }
+        if registryPages.contains(path) { return path }
         return pages.first { path.hasPrefix($0 + "/") } ?? "/"
     }
 }

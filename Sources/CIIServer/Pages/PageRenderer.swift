@@ -58,6 +58,9 @@ struct PageRenderer: Sendable {
         if let session = state.session {
             var user: [String: Any] = [
                 "name": session.account.name, "email": session.account.email, "is_admin": session.account.role == .admin,
+                // The registry's menu on the coordinator: the bureau's pages, and the lists the bureau and admin keep.
+                "is_bureau": session.account.role == .bureau,
+                "keeps_lists": session.account.role == .bureau || session.account.role == .admin,
             ]
             if let unread, unread > 0 { user["unread"] = String(unread) }
             context["user"] = user

@@ -37,5 +37,21 @@ enum PageStyle {
         .row { display: flex; gap: 1rem; align-items: center; margin-top: .75rem; }
         code { background: #eef1f5; padding: .1rem .3rem; border-radius: .25rem; }
         .qr { margin: 1rem 0; } .qr svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
+        /* Registry pages (bureau, admin): field errors, hidden labels, and the print stylesheet. */
+        .field-error { color: var(--accent); font-weight: 600; margin: 0 0 .25rem; }
+        [aria-invalid="true"] { border: 2px solid var(--accent); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+        a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #0b5cad; outline-offset: 2px; }
+        main a { color: #0b5cad; }
+        tr.expired td { color: var(--accent); }
+        @media print {
+          body { background: #fff; font-size: 11pt; }
+          header nav, form, button, .notice, footer { display: none !important; }
+          header { border-bottom: 1px solid #000; padding: 0 0 .25rem; }
+          main { max-width: none; margin: 0; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+          table { page-break-inside: auto; } tr { page-break-inside: avoid; }
+          th, td { border-bottom: 1px solid #999; }
+        }
         """
 }

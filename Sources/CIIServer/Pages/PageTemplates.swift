@@ -1,7 +1,10 @@
 /// The Mustache templates of the caseworkers' pages. They are compiled into the binary so that a
 /// node is one file to install; texts come from ``PageText`` as `{{t.key}}`.
 enum PageTemplates {
-    static let all: [String: String] = [
+    /// Every template: the caseworkers' pages' and the registry pages'.
+    static let all: [String: String] = caseworkerTemplates.merging(BureauPageTemplates.all) { own, _ in own }
+
+    static let caseworkerTemplates: [String: String] = [
         "layout": layout, "login": login, "code": code, "password": password, "check": check, "alerts": alerts,
         "account": account, "totp": totp, "admin": admin, "message": message,
     ]
@@ -24,6 +27,13 @@ enum PageTemplates {
             <a href="/check" id="nav-check">{{t.nav_check}}</a>
             <a href="/alerts" id="nav-alerts">{{t.nav_alerts}}{{#unread}} <span class="badge" id="unread">{{unread}}</span>{{/unread}}</a>
             {{/dispositif_node}}
+            {{#coordinator_node}}
+            {{#is_bureau}}<a href="/registry/powers-of-attorney" id="nav-poa">{{t.nav_poa}}</a>
+            <a href="/registry/trainings" id="nav-trainings">{{t.nav_trainings}}</a>{{/is_bureau}}
+            {{#keeps_lists}}<a href="/registry/directory" id="nav-directory">{{t.nav_directory}}</a>
+            <a href="/registry/code-lists" id="nav-code-lists">{{t.nav_code_lists}}</a>
+            <a href="/registry/users" id="nav-users">{{t.nav_users}}</a>{{/keeps_lists}}
+            {{/coordinator_node}}
             {{#is_admin}}<a href="/admin" id="nav-admin">{{t.nav_admin}}</a>{{/is_admin}}
             <a href="/account" id="nav-account">{{t.nav_account}}</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button id="logout" class="link">{{t.logout}}</button></form>

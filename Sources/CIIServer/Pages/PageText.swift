@@ -8,7 +8,10 @@ enum PageText {
     static let fr: [String: String] = entries.mapValues(\.fr)
     static let de: [String: String] = entries.mapValues(\.de)
 
-    static let entries: [String: (fr: String, de: String)] = [
+    /// Every page's words: the caseworkers' pages' and the registry pages'.
+    static let entries: [String: (fr: String, de: String)] = caseworkerEntries.merging(BureauPageText.entries) { own, _ in own }
+
+    static let caseworkerEntries: [String: (fr: String, de: String)] = [
         "app": ("Système d'alerte CII", "IIZ-Alarmsystem"),
         "switch_language": ("Deutsch", "Français"),
         "switch_language_title": ("Auf Deutsch wechseln", "Passer en français"),
@@ -199,7 +202,10 @@ enum PageText {
         "done": ("C'est fait.", "Erledigt."),
         // Errors
         "error_title": ("Erreur", "Fehler"),
-        "forbidden": ("Cette page est réservée aux administrateurs.", "Diese Seite ist der Administration vorbehalten."),
+        "forbidden": (
+            "Votre rôle ne donne pas accès à cette page.",
+            "Ihre Rolle gibt keinen Zugang zu dieser Seite."
+        ),
         "csrf": (
             "Le formulaire a expiré ou ne vient pas de cette page. Rechargez la page et recommencez.",
             "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Laden Sie die Seite neu und versuchen Sie es erneut."
