@@ -35,7 +35,8 @@ struct BureauPageFixture {
     }
 
     /// A form POST with the caller's anti-forgery token.
-    func post(_ client: some TestClientProtocol, _ caller: RegistryAPIFixture.Caller?, _ path: String, _ form: [String: String]) async throws -> Page {
+    func post(_ client: some TestClientProtocol, _ caller: RegistryAPIFixture.Caller?, _ path: String, _ form: [String: String]) async throws -> Page
+    {
         var fields = form
         if let caller { fields["csrf"] = caller.csrf }
         return try await send(client, caller, .post, path, form: fields)

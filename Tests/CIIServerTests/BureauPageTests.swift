@@ -57,7 +57,9 @@ import Testing
             #expect(try await api.service.collaborators(by: RegistryAPIFixture.bureau).allSatisfy { $0.name != "Intrus" })
             // The menu shows each role its pages, on the coordinator only.
             let bureauMenu = try await fixture.get(client, callers[.bureau], "/account").html
-            for link in ["nav-poa", "nav-trainings", "nav-directory", "nav-code-lists", "nav-users"] { #expect(bureauMenu.contains("id=\"\(link)\"")) }
+            for link in ["nav-poa", "nav-trainings", "nav-directory", "nav-code-lists", "nav-users"] {
+                #expect(bureauMenu.contains("id=\"\(link)\""))
+            }
             let adminMenu = try await fixture.get(client, callers[.admin], "/account").html
             #expect(adminMenu.contains("id=\"nav-directory\"") && adminMenu.contains("id=\"nav-admin\"") && !adminMenu.contains("id=\"nav-poa\""))
             let respondentMenu = try await fixture.get(client, callers[.respondent], "/account").html
@@ -68,9 +70,9 @@ import Testing
     @Test func theDirectoryKeepsValuesAndShowsEachErrorNextToItsFieldThenSavesAndReSigns() async throws {
         let api = try await RegistryAPIFixture()
         defer { api.remove() }
-        let resigned = Mutex(0)
+        let resigned = ReSignCounter()
         var server = api.server
-        server.registryDirectoryChanged = { resigned.withLock { $0 += 1 } }
+        server.registryDirectoryChanged = { resigned.count.withLock { $0 += 1 } }
         let fixture = BureauPageFixture(api: api)
         let bureau = try api.signIn(.bureau)
         let german = try api.signIn(.admin)
@@ -79,7 +81,9 @@ import Testing
         try await app.test(.router) { client in
             let list = try await fixture.get(client, bureau, "/registry/directory")
             #expect(list.html.contains("Alice Favre") && list.html.contains("Bruno Imboden"))
-            let form = ["name": " ", "dispositif": "ORP", "region": "SIE", "function": "respondent", "phone": "027 111 22 33", "email": "pas-une-adresse"]
+            let form = [
+                "name": " ", "dispositif": "ORP", "region": "SIE", "function": "respondent", "phone": "027 111 22 33", "email": "pas-une-adresse",
+            ]
             let refused = try await fixture.post(client, bureau, "/registry/directory", form)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.hasError(on: "d-name", "Ce champ est obligatoire."))
@@ -92,11 +96,16 @@ import Testing
             #expect(refusedDE.hasError(on: "d-email", "Ungültige E-Mail-Adresse."))
             #expect(refusedDE.hasError(on: "d-dispositif", "Wählen Sie einen Wert aus der Liste."))
             #expect(refusedDE.html.contains("<html lang=\"de\">"))
-            #expect(resigned.withLock { $0 } == 0)
+            #expect(resigned.count.withLock { $0 } == 0)
 
-            let saved = try await fixture.post(client, bureau, "/registry/directory", form.merging(["name": "Chloé Rey", "email": "chloe@orp.example"]) { $1 })
+            let saved = try await fixture.post(
+                client,
+                bureau,
+                "/registry/directory",
+                form.merging(["name": "Chloé Rey", "email": "chloe@orp.example"]) { $1 }
+            )
             #expect(saved.status == .seeOther && saved.location == "/registry/directory?saved=1")
-            #expect(resigned.withLock { $0 } == 1, "a saved entry re-signs the directory")
+            #expect(resigned.count.withLock { $0 } == 1, "a saved entry re-signs the directory")
             let entries = try await api.service.collaborators(by: RegistryAPIFixture.bureau)
             let chloe = try #require(entries.first { $0.name == "Chloé Rey" })
             #expect(chloe.region == .sierre && chloe.phone == "027 111 22 33" && chloe.function == .respondent)
@@ -108,11 +117,16 @@ import Testing
                 client,
                 german,
                 "/registry/directory/\(api.alice)",
-                ["name": "Alice Favre-Zen", "dispositif": "ORP", "region": "SIO", "function": "respondent", "phone": "", "email": "alice@orp.example"]
+                [
+                    "name": "Alice Favre-Zen", "dispositif": "ORP", "region": "SIO", "function": "respondent", "phone": "",
+                    "email": "alice@orp.example",
+                ]
             )
             #expect(changed.status == .seeOther)
-            #expect(try await api.service.collaborators(by: RegistryAPIFixture.bureau).contains { $0.id == api.alice && $0.name == "Alice Favre-Zen" })
-            #expect(resigned.withLock { $0 } == 2)
+            #expect(
+                try await api.service.collaborators(by: RegistryAPIFixture.bureau).contains { $0.id == api.alice && $0.name == "Alice Favre-Zen" }
+            )
+            #expect(resigned.count.withLock { $0 } == 2)
             #expect(try await fixture.get(client, bureau, "/registry/directory/9999").status == .notFound)
             #expect(try await fixture.post(client, bureau, "/registry/directory/9999", form).status == .notFound)
             #expect(api.base.audit.all.contains { $0.kind == .registryChange && $0.subject == "collaborator:\(api.alice)" && $0.outcome == "ok" })
@@ -129,7 +143,12 @@ import Testing
         let app = try api.server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
         try await app.test(.router) { client in
             #expect(try await fixture.get(client, admin, "/registry/code-lists").html.contains("id=\"code-RAP\""))
-            let duplicate = try await fixture.post(client, admin, "/registry/code-lists", ["code": "rap", "labelFR": "Rapport", "labelDE": "Bericht"])
+            let duplicate = try await fixture.post(
+                client,
+                admin,
+                "/registry/code-lists",
+                ["code": "rap", "labelFR": "Rapport", "labelDE": "Bericht"]
+            )
             #expect(duplicate.status == .unprocessableContent)
             #expect(duplicate.hasError(on: "c-code", "Ce code existe déjà : modifiez-le dans la liste."))
             let bad = try await fixture.post(client, bureau, "/registry/code-lists", ["code": "A B", "labelFR": "", "labelDE": "Bericht"])
@@ -147,7 +166,12 @@ import Testing
             #expect(codes.contains(DocumentCode(code: "PROC", labelFR: "Procuration", labelDE: "Vollmacht", isPowerOfAttorney: true)))
             let edit = try await fixture.get(client, bureau, "/registry/code-lists/PROC")
             #expect(edit.html.contains("id=\"c-attorney\" value=\"1\" checked"))
-            let changed = try await fixture.post(client, bureau, "/registry/code-lists/RAP", ["labelFR": "Rapport médical", "labelDE": "Arztbericht"])
+            let changed = try await fixture.post(
+                client,
+                bureau,
+                "/registry/code-lists/RAP",
+                ["labelFR": "Rapport médical", "labelDE": "Arztbericht"]
+            )
             #expect(changed.status == .seeOther)
             #expect(try await api.service.documentCodes(by: RegistryAPIFixture.bureau).contains { $0.code == "RAP" && $0.labelDE == "Arztbericht" })
             #expect(try await fixture.post(client, bureau, "/registry/code-lists/NOPE", ["labelFR": "x", "labelDE": "y"]).status == .notFound)
@@ -170,7 +194,12 @@ import Testing
             #expect(refused.hasError(on: "tr-date", "Cette date doit être entre 1900 et aujourd'hui."))
             #expect(refused.hasError(on: "tr-participants", "De 1 à 10000 participants."))
             #expect(refused.html.contains("value=\"2027-01-10\"") && refused.html.contains("<option value=\"HV\" selected>"))
-            let unreadable = try await fixture.post(client, german, "/registry/trainings", form.merging(["date": "demain", "participants": "zwölf"]) { $1 })
+            let unreadable = try await fixture.post(
+                client,
+                german,
+                "/registry/trainings",
+                form.merging(["date": "demain", "participants": "zwölf"]) { $1 }
+            )
             #expect(unreadable.hasError(on: "tr-date", "Datum erforderlich (TT.MM.JJJJ)."))
             #expect(unreadable.hasError(on: "tr-participants", "Eine ganze Zahl Teilnehmende."))
             #expect(unreadable.hasError(on: "tr-title", "Dieses Feld ist obligatorisch."), "the other fields are checked too")
@@ -180,7 +209,10 @@ import Testing
                 client,
                 bureau,
                 "/registry/trainings",
-                ["kind": "regional_day", "title": "Journée régionale Oberwallis", "date": "2026-06-12", "region": "HV", "language": "de", "participants": "12"]
+                [
+                    "kind": "regional_day", "title": "Journée régionale Oberwallis", "date": "2026-06-12", "region": "HV", "language": "de",
+                    "participants": "12",
+                ]
             )
             #expect(saved.status == .seeOther && saved.location == "/registry/trainings?year=2026&saved=1")
             _ = try await fixture.post(
@@ -200,12 +232,20 @@ import Testing
                 client,
                 german,
                 "/registry/trainings/\(day.id)",
-                ["kind": "regional_day", "title": "Regionaltag Oberwallis", "date": "2026-06-12", "region": "HV", "language": "de", "participants": "14"]
+                [
+                    "kind": "regional_day", "title": "Regionaltag Oberwallis", "date": "2026-06-12", "region": "HV", "language": "de",
+                    "participants": "14",
+                ]
             )
             #expect(corrected.status == .seeOther)
             #expect(try await api.service.trainings(year: 2026, by: RegistryAPIFixture.bureau).contains { $0.id == day.id && $0.participants == 14 })
             #expect(try await fixture.get(client, bureau, "/registry/trainings/\(day.id)?year=2025").status == .notFound)
-            let missing = try await fixture.post(client, bureau, "/registry/trainings/9999", form.merging(["title": "x", "date": "2026-01-01", "participants": "3"]) { $1 })
+            let missing = try await fixture.post(
+                client,
+                bureau,
+                "/registry/trainings/9999",
+                form.merging(["title": "x", "date": "2026-01-01", "participants": "3"]) { $1 }
+            )
             #expect(missing.status == .notFound)
         }
     }
@@ -291,7 +331,10 @@ import Testing
                 client,
                 bureau,
                 "/registry/users",
-                ["name": "Alice Favre", "email": "alice@orp.example", "role": "respondent", "region": "", "collaborator": String(api.alice), "language": "fr"]
+                [
+                    "name": "Alice Favre", "email": "alice@orp.example", "role": "respondent", "region": "", "collaborator": String(api.alice),
+                    "language": "fr",
+                ]
             )
             #expect(made.status == .ok && made.html.contains("id=\"secret\""))
             let alice = try #require(try api.server.access.store.account(email: "alice@orp.example"))
@@ -300,7 +343,10 @@ import Testing
                 client,
                 bureau,
                 "/registry/users",
-                ["name": "Alice", "email": "alice@orp.example", "role": "respondent", "region": "", "collaborator": String(api.alice), "language": "fr"]
+                [
+                    "name": "Alice", "email": "alice@orp.example", "role": "respondent", "region": "", "collaborator": String(api.alice),
+                    "language": "fr",
+                ]
             )
             #expect(duplicate.hasError(on: "u-email", "Un compte avec l'adresse alice@orp.example existe déjà."))
 
@@ -350,4 +396,9 @@ import Testing
             #expect(!text.fr.isEmpty && !text.de.isEmpty, "\(key)")
         }
     }
+}
+
+/// How many times the directory was re-signed.
+final class ReSignCounter: Sendable {
+    let count = Mutex(0)
 }

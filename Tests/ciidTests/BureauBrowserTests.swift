@@ -30,7 +30,9 @@ import Testing
         )
         try #require(created.status == 0, "\(created.error)")
         let configuration = coordinator + "/ciid.conf"
-        try (try String(contentsOfFile: configuration, encoding: .utf8) + "\n[mail]\nrelay = smtp://127.0.0.1:\(sink.port)\nsecurity = none\nfrom = ciid@cii.test\n")
+        try
+            (try String(contentsOfFile: configuration, encoding: .utf8)
+            + "\n[mail]\nrelay = smtp://127.0.0.1:\(sink.port)\nsecurity = none\nfrom = ciid@cii.test\n")
             .write(toFile: configuration, atomically: true, encoding: .utf8)
         let email = "bureau.cii@admin.test"
         let added = try CIIDProcess.run(
@@ -38,7 +40,9 @@ import Testing
             in: folder
         )
         try #require(added.status == 0, "\(added.error)")
-        let oneTime = try #require(added.output.split(separator: "\n").first { $0.hasPrefix("one-time password: ") }?.dropFirst("one-time password: ".count))
+        let oneTime = try #require(
+            added.output.split(separator: "\n").first { $0.hasPrefix("one-time password: ") }?.dropFirst("one-time password: ".count)
+        )
 
         let server = try CIIDProcess.start(
             ["serve", "--data-dir", coordinator, "--port", "0", "--federation-port", "0", "--port-file", folder + "/port"],
@@ -48,7 +52,8 @@ import Testing
         var port = 0
         #expect(
             Polling.eventually(within: 30) {
-                port = Int((try? String(contentsOfFile: folder + "/port", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+                port =
+                    Int((try? String(contentsOfFile: folder + "/port", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
                 return port > 0
             },
             "\(server.errors())"

@@ -35,12 +35,18 @@ struct BureauFormErrors: Sendable {
     /// The summary above the form: how many fields to correct.
     var summary: String {
         LocalizedText(
-            fr: "Le formulaire n'a pas été enregistré : corrigez \(messages.count == 1 ? "le champ signalé" : "les \(messages.count) champs signalés").",
-            de: "Das Formular wurde nicht gespeichert: Korrigieren Sie \(messages.count == 1 ? "das markierte Feld" : "die \(messages.count) markierten Felder").",
+            fr:
+                "Le formulaire n'a pas été enregistré : corrigez \(messages.count == 1 ? "le champ signalé" : "les \(messages.count) champs signalés").",
+            de:
+                "Das Formular wurde nicht gespeichert: Korrigieren Sie \(messages.count == 1 ? "das markierte Feld" : "die \(messages.count) markierten Felder").",
             en: "The form was not saved: correct the \(messages.count) marked field(s)."
         )(language)
     }
 
     /// A required choice that is missing or not one of the list.
-    static let choose = LocalizedText(fr: "Choisissez une valeur de la liste.", de: "Wählen Sie einen Wert aus der Liste.", en: "Choose a value from the list.")
+    static let choose = LocalizedText(
+        fr: "Choisissez une valeur de la liste.",
+        de: "Wählen Sie einen Wert aus der Liste.",
+        en: "Choose a value from the list."
+    )
 }

@@ -56,9 +56,12 @@ struct BureauUsersPageController: Sendable {
         var data: [String: Any] = [
             "accounts": rows, "form": form, "errors": errors.messages,
             "roles": BureauUserRules.grantable(by: session.account.role).map {
-                ["value": $0.rawValue, "label": registry.pages.text("role_\($0.rawValue)", state), "selected": form["role"] == $0.rawValue] as [String: Any]
+                ["value": $0.rawValue, "label": registry.pages.text("role_\($0.rawValue)", state), "selected": form["role"] == $0.rawValue]
+                    as [String: Any]
             },
-            "regions": Region.allCases.map { ["value": $0.rawValue, "label": $0.label(language), "selected": form["region"] == $0.rawValue] as [String: Any] },
+            "regions": Region.allCases.map {
+                ["value": $0.rawValue, "label": $0.label(language), "selected": form["region"] == $0.rawValue] as [String: Any]
+            },
             "collaborators": entries.sorted { $0.name.localizedLowercase < $1.name.localizedLowercase }.map {
                 [
                     "value": String($0.id), "label": "\($0.name) · \($0.dispositif.code(language)) · \($0.region.label(language))",
@@ -134,7 +137,7 @@ struct BureauUsersPageController: Sendable {
                     secret: created.oneTimePassword,
                     notice: registry.pages.text("done", state)
                 )
-            } catch where error.code != .storage {
+            } catch  where error.code != .storage {
                 errors.add(Self.field(of: error), LocalizedText(fr: error.message(.fr), de: error.message(.de), en: error.reason))
             } catch {
                 return registry.pages.unavailable(error, state: state, context: context)

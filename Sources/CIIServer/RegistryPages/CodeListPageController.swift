@@ -1,6 +1,8 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
+import Foundation
 import Hummingbird
 
 /// The code lists' pages (bureau and admin): the CII codification of documents, with a form to add
@@ -23,7 +25,9 @@ struct CodeListPageController: Sendable {
             let code = context.parameters.get("code") ?? ""
             do {
                 guard let actor = registry.actor(context) else { return Pages.redirect("/login") }
-                guard let found = try await registry.service.documentCodes(by: actor).first(where: { $0.code == code }) else { return notFound(state) }
+                guard let found = try await registry.service.documentCodes(by: actor).first(where: { $0.code == code }) else {
+                    return notFound(state)
+                }
                 return edit(state, code: code, form: Self.values(of: found), errors: BureauFormErrors(language: state.language))
             } catch {
                 return BureauPageFailure.response(error, registry: registry, state: state, context: context, back: "/registry/code-lists")
@@ -114,7 +118,12 @@ struct CodeListPageController: Sendable {
                     isPowerOfAttorney: values["attorney"] == "1"
                 )
                 do {
-                    try await registry.auditor.change(.registryChange, actor, subject: "document_code:\(entry.code)", [("operation", "save_document_code")]) {
+                    try await registry.auditor.change(
+                        .registryChange,
+                        actor,
+                        subject: "document_code:\(entry.code)",
+                        [("operation", "save_document_code")]
+                    ) {
                         try await registry.service.saveDocumentCode(entry, by: actor)
                     }
                     return Pages.redirect("/registry/code-lists?saved=1")

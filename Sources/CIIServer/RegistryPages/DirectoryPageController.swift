@@ -1,6 +1,8 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
+import Foundation
 import Hummingbird
 
 /// The collaborator directory's pages (bureau and admin, the API's list keepers): the list with a
@@ -129,6 +131,19 @@ struct DirectoryPageController: Sendable {
                 } catch let error as RegistryError where error.kind == .invalid {
                     errors.add(error, fields: Self.fields, fallback: "name")
                 }
+            } else {
+                // The other fields are checked too, so that every problem shows at once.
+                let probe = Collaborator(
+                    name: values["name"] ?? "",
+                    dispositif: .orp,
+                    region: .sion,
+                    phone: values["phone"] ?? "",
+                    email: values["email"] ?? "",
+                    function: .partner
+                )
+                var validation = Validation(context: ValidationContext(today: registry.pages.today(), documentCodes: [], collaboratorIDs: []))
+                probe.validate(into: &validation)
+                if !validation.problems.isEmpty { errors.add(RegistryError.invalid(validation.problems), fields: Self.fields, fallback: "name") }
             }
         } catch {
             return BureauPageFailure.response(error, registry: registry, state: state, context: context, back: "/registry/directory")
@@ -164,7 +179,9 @@ struct DirectoryPageController: Sendable {
             "dispositifs": Dispositif.allCases.map {
                 ["value": $0.rawValue, "label": $0.name(language), "selected": form["dispositif"] == $0.rawValue] as [String: Any]
             },
-            "regions": Region.allCases.map { ["value": $0.rawValue, "label": $0.label(language), "selected": form["region"] == $0.rawValue] as [String: Any] },
+            "regions": Region.allCases.map {
+                ["value": $0.rawValue, "label": $0.label(language), "selected": form["region"] == $0.rawValue] as [String: Any]
+            },
             "functions": CIIFunction.allCases.map {
                 ["value": $0.rawValue, "label": $0.label(language), "selected": form["function"] == $0.rawValue] as [String: Any]
             },

@@ -2,6 +2,7 @@ import CIIAccess
 import CIIAudit
 import CIICore
 import CIIRegistry
+import Foundation
 import Hummingbird
 
 /// The powers of attorney to renew (bureau only): the open cases whose latest power of attorney

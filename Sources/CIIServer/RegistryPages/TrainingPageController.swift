@@ -1,6 +1,8 @@
 import CIIAccess
+import CIIAudit
 import CIICore
 import CIIRegistry
+import Foundation
 import Hummingbird
 
 /// The trainings and regional days (bureau only): the list of a year with its participants by
@@ -199,8 +201,12 @@ struct TrainingPageController: Sendable {
         [
             "form": form,
             "errors": errors.messages,
-            "kinds": TrainingKind.allCases.map { ["value": $0.rawValue, "label": $0.label(language), "selected": form["kind"] == $0.rawValue] as [String: Any] },
-            "regions": Region.allCases.map { ["value": $0.rawValue, "label": $0.label(language), "selected": form["region"] == $0.rawValue] as [String: Any] },
+            "kinds": TrainingKind.allCases.map {
+                ["value": $0.rawValue, "label": $0.label(language), "selected": form["kind"] == $0.rawValue] as [String: Any]
+            },
+            "regions": Region.allCases.map {
+                ["value": $0.rawValue, "label": $0.label(language), "selected": form["region"] == $0.rawValue] as [String: Any]
+            },
             "languages": [
                 ["value": "fr", "label": "Français", "selected": form["language"] == "fr"] as [String: Any],
                 ["value": "de", "label": "Deutsch", "selected": form["language"] == "de"],
