@@ -389,6 +389,15 @@ import Testing
         }
     }
 
+    @Test func theLanguageSwitchReturnsToARegistryPageOrItsList() {
+        #expect(LanguageController.page(after: "/registry/powers-of-attorney") == "/registry/powers-of-attorney")
+        #expect(LanguageController.page(after: "/registry/directory/12") == "/registry/directory/12")
+        #expect(LanguageController.page(after: "/registry/code-lists/RAP-MED") == "/registry/code-lists/RAP-MED")
+        #expect(LanguageController.page(after: "/registry/users/5/disable") == "/registry/users")
+        #expect(LanguageController.page(after: "/registry/directory/../../evil") == "/registry/directory")
+        #expect(LanguageController.page(after: "//evil.example") == "/")
+    }
+
     @Test func theBureausTextsExistInBothLanguagesAndDoNotOverrideTheCaseworkersTexts() {
         let overlap = Set(BureauPageText.entries.keys).intersection(PageText.caseworkerEntries.keys)
         #expect(overlap.isEmpty, "\(overlap)")

@@ -16,6 +16,7 @@ import os
 import sys
 import time
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -38,13 +39,16 @@ class BureauFlow(Flow):
         self.by_id("code").send_keys(latest_code(self.args.maildir, self.args.email, code_after))
         self.submit("code-submit")
 
+    def keys(self, *keys):
+        """Types on the keyboard, into whatever has the focus."""
+        ActionChains(self.driver).send_keys(*keys).perform()
+
     def tab_to(self, element_id, limit=80):
         """Presses Tab from where the focus is until `element_id` has it (keyboard only)."""
         for _ in range(limit):
-            active = self.driver.switch_to.active_element
-            if active.get_attribute("id") == element_id:
-                return active
-            active.send_keys(Keys.TAB)
+            if self.driver.switch_to.active_element.get_attribute("id") == element_id:
+                return
+            self.keys(Keys.TAB)
         raise AssertionError(f"Tab never reached #{element_id}")
 
     def run(self):
@@ -102,16 +106,19 @@ class BureauFlow(Flow):
         self.step = "trainings, keyboard only"
         self.click(self.by_id("nav-trainings"))
         self.check("trainings")
-        self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         self.tab_to("tr-kind")
-        self.tab_to("tr-title").send_keys(a.training)
-        self.tab_to("tr-date").send_keys(a.training_date)
-        self.tab_to("tr-region").send_keys("Sion")
-        self.tab_to("tr-language").send_keys("Fran")
-        participants = self.tab_to("tr-participants")
-        participants.send_keys("23")
+        self.tab_to("tr-title")
+        self.keys(a.training)
+        self.tab_to("tr-date")
+        self.keys(a.training_date)
+        self.tab_to("tr-region")
+        self.keys("Sion")
+        self.tab_to("tr-language")
+        self.keys("Fran")
+        self.tab_to("tr-participants")
+        self.keys("23")
         before = self.document_id()
-        participants.send_keys(Keys.ENTER)
+        self.keys(Keys.ENTER)
         self.wait_for_new_document(before)
         self.expect(a.training in self.by_id("trainings").text, "the training was recorded")
         self.expect(self.by_id("total").text == "23", "the participants are counted")

@@ -48,6 +48,12 @@ struct LanguageController: Sendable {
         let pages = ["/check", "/alerts", "/account/password", "/account", "/admin", "/login/code", "/login"]
         if pages.contains(path) { return path }
         if registryPages.contains(path) { return path }
+        if let list = registryPages.first(where: { path.hasPrefix($0 + "/") }) {
+            // An edit page (`/registry/directory/12`): one segment of letters, digits, `-` or `_`.
+            let item = path.dropFirst(list.count + 1)
+            if !item.isEmpty, item.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) { return path }
+            return list
+        }
         return pages.first { path.hasPrefix($0 + "/") } ?? "/"
     }
 }

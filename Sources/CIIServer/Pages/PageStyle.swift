@@ -38,6 +38,7 @@ enum PageStyle {
         code { background: #eef1f5; padding: .1rem .3rem; border-radius: .25rem; }
         .qr { margin: 1rem 0; } .qr svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
         /* Registry pages (bureau, admin): field errors, hidden labels, and the print stylesheet. */
+        header nav { margin-left: auto; justify-content: flex-end; } /* the language switch, its last item, stays at the top right */
         .field-error { color: var(--accent); font-weight: 600; margin: 0 0 .25rem; }
         [aria-invalid="true"] { border: 2px solid var(--accent); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

@@ -1,3 +1,4 @@
+import CIICore
 import CIIRegistry
 import Hummingbird
 

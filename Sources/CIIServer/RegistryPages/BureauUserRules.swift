@@ -1,4 +1,5 @@
 import CIIAccess
+import CIICore
 
 /// Which registry accounts the users page lets a bureau member or an admin manage. The admin
 /// manages every account (and keeps `/admin` for new passwords and API tokens); the bureau
