@@ -37,7 +37,7 @@ import Testing
         let fixture = try AccessFixture(nodeRole: .coordinator)
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let token = try await logIn(fixture, email: "bureau@cii.test")
-        fixture.clock.advance(3 * 3600)  // a morning of meetings without a request
+        fixture.clock.advance(5 * 3600)  // a morning of meetings and lunch without a request
         #expect(try fixture.access.session(token: token) != nil)
         fixture.clock.advance(4 * 3600 + 50 * 60)  // lunch and an afternoon of phone calls: 9 h 50 min after login
         #expect(try fixture.access.session(token: token) != nil)

@@ -23,7 +23,7 @@ struct BureauPageFixture {
         /// Whether the field `id` carries the error `message` right after it, tied by `aria-describedby`.
         func hasError(on id: String, _ message: String) -> Bool {
             let escaped = message.replacingOccurrences(of: "'", with: "&#39;")
-            return html.contains("aria-describedby=\"\(id)-error\"")
+            return (html.contains("aria-describedby=\"\(id)-error\"") || html.contains("aria-describedby=\"\(id)-hint \(id)-error\""))
                 && (html.contains("<p class=\"field-error\" id=\"\(id)-error\">\(message)</p>")
                     || html.contains("<p class=\"field-error\" id=\"\(id)-error\">\(escaped)</p>"))
         }

@@ -15,13 +15,13 @@ import Testing
 /// forms whose errors sit next to their field in French and German with the values kept, the
 /// directory re-signed after a save, and the audited list of powers of attorney.
 @Suite struct BureauPageTests {
-    /// Every page of this suite, and the roles that may open it.
-    static let pages: [(path: String, roles: Set<AccountRole>)] = [
-        ("/registry/directory", [.bureau, .admin]),
-        ("/registry/code-lists", [.bureau, .admin]),
-        ("/registry/users", [.bureau, .admin]),
-        ("/registry/powers-of-attorney", [.bureau]),
-        ("/registry/trainings", [.bureau]),
+    /// Every page of this suite, the roles that may open it, and whether it takes a form.
+    static let pages: [(path: String, roles: Set<AccountRole>, form: Bool)] = [
+        ("/registry/directory", [.bureau, .admin], true),
+        ("/registry/code-lists", [.bureau, .admin], true),
+        ("/registry/users", [.bureau, .admin], true),
+        ("/registry/powers-of-attorney", [.bureau], false),
+        ("/registry/trainings", [.bureau], true),
     ]
 
     @Test func anonymousPeopleGoToTheLoginAndOtherRolesGetThe403Page() async throws {
@@ -39,8 +39,10 @@ import Testing
             for page in Self.pages {
                 let anonymous = try await fixture.get(client, nil, page.path)
                 #expect(anonymous.status == .seeOther && anonymous.location == "/login", "\(page.path)")
-                let anonymousPost = try await fixture.post(client, nil, page.path, ["name": "x"])
-                #expect(anonymousPost.status == .seeOther && anonymousPost.location == "/login", "POST \(page.path)")
+                if page.form {
+                    let anonymousPost = try await fixture.post(client, nil, page.path, ["name": "x"])
+                    #expect(anonymousPost.status == .seeOther && anonymousPost.location == "/login", "POST \(page.path)")
+                }
                 for (role, caller) in callers {
                     let answer = try await fixture.get(client, caller, page.path)
                     if page.roles.contains(role) {
@@ -49,8 +51,10 @@ import Testing
                         #expect(answer.status == .forbidden, "\(page.path) as \(role): \(answer.status)")
                         #expect(answer.html.contains("Votre rôle ne donne pas accès à cette page."))
                         // Refused before the form is read or anything is saved.
-                        let posted = try await fixture.post(client, caller, page.path, ["name": "Intrus", "title": "Intrus"])
-                        #expect(posted.status == .forbidden, "POST \(page.path) as \(role)")
+                        if page.form {
+                            let posted = try await fixture.post(client, caller, page.path, ["name": "Intrus", "title": "Intrus"])
+                            #expect(posted.status == .forbidden, "POST \(page.path) as \(role)")
+                        }
                     }
                 }
             }
