@@ -121,6 +121,7 @@ class BureauFlow(Flow):
         self.keys(Keys.ENTER)
         self.wait_for_new_document(before)
         self.expect(a.training in self.by_id("trainings").text, "the training was recorded")
+        self.expect(a.training_day in self.by_id("trainings").text, f"the typed date is recorded as {a.training_day}")
         self.expect(self.by_id("total").text == "23", "the participants are counted")
         self.check("training-saved")
 
@@ -162,7 +163,7 @@ class BureauFlow(Flow):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("url", "certificate", "maildir", "email", "password", "new-password", "entry", "training", "training-date",
+    for name in ("url", "certificate", "maildir", "email", "password", "new-password", "entry", "training", "training-date", "training-day",
                  "screenshots", "profile"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()

@@ -74,8 +74,10 @@ import Testing
             "--new-password", "le Rhône coule vers Martigny",
             "--entry", "Chloé Rey",
             "--training", "Journée régionale du Valais central",
-            // Typed into the date field, day first (Chromium in fr-CH): yesterday.
-            "--training-date", Self.keys(for: Day.today().adding(days: -1)),
+            // Typed into the date field, whose order of day and month follows Chromium's locale: the
+            // 1st of January of this year reads the same either way, and has come.
+            "--training-date", "0101\(Day.today().components.year)",
+            "--training-day", "01.01.\(Day.today().components.year)",
             "--screenshots", screenshots,
             "--profile", folder + "/chromium-profile",
         ]
@@ -104,11 +106,5 @@ import Testing
             #expect(audit.output.contains(";\(kind);"), "the audit log lacks \(kind)")
         }
         #expect(!audit.output.contains(String(oneTime)))
-    }
-
-    /// The keys that type `day` into Chromium's date field in fr-CH: day, month, year.
-    static func keys(for day: Day) -> String {
-        let parts = day.components
-        return String(format: "%02d%02d%04d", parts.day, parts.month, parts.year)
     }
 }

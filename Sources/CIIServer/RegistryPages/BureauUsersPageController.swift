@@ -53,6 +53,8 @@ struct BureauUsersPageController: Sendable {
                 "manageable": BureauUserRules.mayManage(account, by: session.account),
             ]
         }
+        // A new account speaks the page's language unless the form said otherwise.
+        let newLanguage = form["language"] ?? (language == .de ? "de" : "fr")
         var data: [String: Any] = [
             "accounts": rows, "form": form, "errors": errors.messages,
             "roles": BureauUserRules.grantable(by: session.account.role).map {
@@ -69,8 +71,8 @@ struct BureauUsersPageController: Sendable {
                 ] as [String: Any]
             },
             "languages": [
-                ["value": "fr", "label": "Français", "selected": form["language"] != "de"] as [String: Any],
-                ["value": "de", "label": "Deutsch", "selected": form["language"] == "de"],
+                ["value": "fr", "label": "Français", "selected": newLanguage != "de"] as [String: Any],
+                ["value": "de", "label": "Deutsch", "selected": newLanguage == "de"],
             ],
             "is_admin_page": session.account.role == .admin,
         ]
