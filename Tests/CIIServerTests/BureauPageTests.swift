@@ -402,6 +402,19 @@ import Testing
         #expect(LanguageController.page(after: "//evil.example") == "/")
     }
 
+    @Test func theStyleSheetPrintsWithoutMenuFormsOrButtons() async throws {
+        let api = try await RegistryAPIFixture()
+        defer { api.remove() }
+        let app = try api.server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            let css = try await BureauPageFixture(api: api).get(client, nil, "/static/ciid.css").html
+            let print = try #require(css.range(of: "@media print {")).upperBound
+            let block = css[print...]
+            #expect(block.contains("header nav, form, button, .notice, footer { display: none !important; }"))
+            #expect(css.contains("header nav { margin-left: auto; justify-content: flex-end; }"), "the language switch stays at the top right")
+        }
+    }
+
     @Test func theBureausTextsExistInBothLanguagesAndDoNotOverrideTheCaseworkersTexts() {
         let overlap = Set(BureauPageText.entries.keys).intersection(PageText.caseworkerEntries.keys)
         #expect(overlap.isEmpty, "\(overlap)")
