@@ -94,9 +94,25 @@ class BureauFlow(Flow):
         self.expect(self.by_id("notice") is not None and a.entry in self.by_id("directory").text, "the entry is in the directory")
         self.check("directory-saved")
 
+        self.step = "directory entry's page"
+        edit = self.driver.find_elements(By.CSS_SELECTOR, "#directory a[id^=edit-entry-]")
+        self.expect(len(edit) == 1, "the entry has its edit link")
+        self.click(edit[0])
+        self.expect(self.by_id("d-name").get_attribute("value") == a.entry, "the edit form holds the entry")
+        self.check("directory-edit")
+
         self.step = "code lists"
         self.click(self.by_id("nav-code-lists"))
         self.check("code-lists")
+        self.by_id("c-code").send_keys("proc")
+        self.by_id("c-label-fr").send_keys("Procuration")
+        self.by_id("c-label-de").send_keys("Vollmacht")
+        self.by_id("c-attorney").click()  # a checkbox: no new page
+        self.submit("code-submit")
+        self.expect("PROC" in self.by_id("codes").text, "the code is in the list")
+        self.click(self.by_id("edit-code-PROC"))
+        self.expect(self.by_id("c-attorney").is_selected(), "the code marks powers of attorney")
+        self.check("code-edit")
 
         self.step = "users"
         self.click(self.by_id("nav-users"))
@@ -124,6 +140,10 @@ class BureauFlow(Flow):
         self.expect(a.training_day in self.by_id("trainings").text, f"the typed date is recorded as {a.training_day}")
         self.expect(self.by_id("total").text == "23", "the participants are counted")
         self.check("training-saved")
+        self.click(self.driver.find_elements(By.CSS_SELECTOR, "#trainings a[id^=edit-training-]")[0])
+        self.expect(self.by_id("tr-title").get_attribute("value") == a.training, "the edit form holds the training")
+        self.check("training-edit")
+        self.click(self.by_id("back"))
 
         self.step = "language"
         self.submit("language-switch")

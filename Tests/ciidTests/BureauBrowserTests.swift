@@ -94,7 +94,7 @@ import Testing
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         #expect(script.terminationStatus == 0, "\(output)\nnode log:\n\(server.errors().suffix(3000))")
         let shots = (try? FileManager.default.contentsOfDirectory(atPath: screenshots)) ?? []
-        #expect(shots.filter { $0.hasSuffix(".png") }.count >= 15, "screenshots: \(shots)")
+        #expect(shots.filter { $0.hasSuffix(".png") }.count >= 18, "screenshots: \(shots)")
 
         // The training and the entry are in the registry; the language is on the account.
         #expect(server.stop() == 0)
