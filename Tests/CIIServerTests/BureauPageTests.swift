@@ -225,6 +225,9 @@ import Testing
                 "/registry/trainings",
                 ["kind": "training", "title": "Formation CII", "date": "12.03.2026", "region": "SIO", "language": "fr", "participants": "55"]
             )
+            let badYear = try await fixture.get(client, german, "/registry/trainings?year=20x6")
+            #expect(badYear.status == .unprocessableContent && badYear.hasError(on: "year", "Ein Jahr von 2000 bis 2100."))
+            #expect(badYear.html.contains("value=\"20x6\"") && badYear.html.contains("Der Filter ist ungültig"))
             let list = try await fixture.get(client, bureau, "/registry/trainings?year=2026")
             #expect(list.html.contains("<strong id=\"total\">67</strong>"))
             #expect(list.html.contains("<span id=\"french-part\">55</span>") && list.html.contains("<span id=\"upper-valais\">12</span>"))

@@ -43,6 +43,15 @@ struct BureauFormErrors: Sendable {
         )(language)
     }
 
+    /// The summary above a list whose filter (days, year) could not be read.
+    var filterSummary: String {
+        LocalizedText(
+            fr: "Le filtre n'est pas valable : voir le champ signalé.",
+            de: "Der Filter ist ungültig: siehe das markierte Feld.",
+            en: "The filter is not valid: see the marked field."
+        )(language)
+    }
+
     /// A required choice that is missing or not one of the list.
     static let choose = LocalizedText(
         fr: "Choisissez une valeur de la liste.",

@@ -155,11 +155,12 @@ enum BureauPageTemplates {
         <p>{{t.trainings_intro}}</p>
         <form method="get" action="/registry/trainings" class="row" id="year-form">
           <label for="year">{{t.year}}</label>
-          <input id="year" name="year" inputmode="numeric" size="6" value="{{year}}">
+          <input id="year" name="year" inputmode="numeric" size="6" value="{{year_field}}"{{#filter_errors.year}} aria-invalid="true" aria-describedby="year-error"{{/filter_errors.year}}>
           <button type="submit" id="year-submit">{{t.show}}</button>
           <a href="/registry/trainings?year={{previous_year}}" id="previous-year">← {{previous_year}}</a>
           <a href="/registry/trainings?year={{next_year}}" id="next-year">{{next_year}} →</a>
         </form>
+        {{#filter_errors.year}}<p class="field-error" id="year-error">{{.}}</p>{{/filter_errors.year}}
         {{^has_trainings}}<p id="no-trainings">{{t.trainings_none}}</p>{{/has_trainings}}
         {{#has_trainings}}
         <table id="trainings">

@@ -70,7 +70,7 @@ struct PowerOfAttorneyPageController: Sendable {
             title: registry.pages.text("poa_title", state),
             data,
             state: state,
-            error: errors.isEmpty ? nil : errors.summary,
+            error: errors.isEmpty ? nil : errors.filterSummary,
             status: errors.isEmpty ? .ok : .unprocessableContent
         )
     }

@@ -19,7 +19,21 @@ struct TrainingPageController: Sendable {
             let state = PageState(request: request, context: context)
             let notice = request.uri.queryParameters["saved"] != nil ? registry.pages.text("done", state) : nil
             let year = Self.year(request) ?? registry.pages.today().components.year
-            return await page(state, context: context, year: year, form: [:], errors: BureauFormErrors(language: state.language), notice: notice)
+            var filter = BureauFormErrors(language: state.language)
+            let asked = request.uri.queryParameters["year"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            if !asked.isEmpty, Self.year(request) == nil {
+                filter.add("year", LocalizedText(fr: "Une année de 2000 à 2100.", de: "Ein Jahr von 2000 bis 2100.", en: "A year from 2000 to 2100."))
+            }
+            return await page(
+                state,
+                context: context,
+                year: year,
+                form: [:],
+                errors: BureauFormErrors(language: state.language),
+                filter: filter,
+                asked: asked,
+                notice: notice
+            )
         }
         group.post("/registry/trainings") { request, context in try await save(request, context: context, id: nil) }
         group.get("/registry/trainings/{id}") { request, context in
@@ -54,6 +68,8 @@ struct TrainingPageController: Sendable {
         year: Int,
         form: [String: String],
         errors: BureauFormErrors,
+        filter: BureauFormErrors? = nil,
+        asked: String = "",
         notice: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async -> Response {
@@ -78,6 +94,9 @@ struct TrainingPageController: Sendable {
         data["trainings"] = rows
         data["has_trainings"] = !rows.isEmpty
         data["year"] = String(year)
+        // The year field shows what was typed when it could not be read, with its error.
+        data["year_field"] = filter?.isEmpty == false ? asked : String(year)
+        data["filter_errors"] = filter?.messages ?? [:]
         data["previous_year"] = String(year - 1)
         data["next_year"] = String(year + 1)
         data["total"] = String(total)
@@ -90,8 +109,8 @@ struct TrainingPageController: Sendable {
             data,
             state: state,
             notice: notice,
-            error: errors.isEmpty ? nil : errors.summary,
-            status: status
+            error: !errors.isEmpty ? errors.summary : filter?.isEmpty == false ? filter?.filterSummary : nil,
+            status: filter?.isEmpty == false ? .unprocessableContent : status
         )
     }
 
