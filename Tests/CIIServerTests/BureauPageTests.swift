@@ -401,6 +401,7 @@ import Testing
         #expect(LanguageController.page(after: "/registry/directory/12") == "/registry/directory/12")
         #expect(LanguageController.page(after: "/registry/code-lists/RAP-MED") == "/registry/code-lists/RAP-MED")
         #expect(LanguageController.page(after: "/registry/users/5/disable") == "/registry/users")
+        #expect(LanguageController.page(after: "/registry/trainings/7") == "/registry/trainings")
         #expect(LanguageController.page(after: "/registry/directory/../../evil") == "/registry/directory")
         #expect(LanguageController.page(after: "//evil.example") == "/")
     }

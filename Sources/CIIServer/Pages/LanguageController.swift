@@ -49,9 +49,14 @@ struct LanguageController: Sendable {
         if pages.contains(path) { return path }
         if registryPages.contains(path) { return path }
         if let list = registryPages.first(where: { path.hasPrefix($0 + "/") }) {
-            // An edit page (`/registry/directory/12`): one segment of letters, digits, `-` or `_`.
+            // An edit page (`/registry/directory/12`): one segment of letters, digits, `-` or `_`. A
+            // training's page needs its year, which the path does not hold: back to the list.
             let item = path.dropFirst(list.count + 1)
-            if !item.isEmpty, item.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) { return path }
+            if list != "/registry/trainings", !item.isEmpty,
+                item.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            {
+                return path
+            }
             return list
         }
         return pages.first { path.hasPrefix($0 + "/") } ?? "/"
