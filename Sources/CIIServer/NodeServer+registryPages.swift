@@ -37,5 +37,12 @@ extension NodeServer {
             .add(middleware: RoleMiddleware(roles: CasePageTab.documents.editors, pages: pages))
         CaseDocumentsController(registry: registryPages, tabs: tabs).addRoutes(readers: readers, uploaders: uploaders)
         tabs.addRoutes(readers: readers, roles: roles)
+        let bureau = roles([.bureau])
+        let listKeepers = roles([.bureau, .admin])
+        DirectoryPageController(registry: registryPages).addRoutes(to: listKeepers)
+        CodeListPageController(registry: registryPages).addRoutes(to: listKeepers)
+        BureauUsersPageController(registry: registryPages).addRoutes(to: listKeepers)
+        PowerOfAttorneyPageController(registry: registryPages).addRoutes(to: bureau)
+        TrainingPageController(registry: registryPages).addRoutes(to: bureau)
     }
 }

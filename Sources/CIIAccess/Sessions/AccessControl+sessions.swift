@@ -64,7 +64,7 @@ extension AccessControl {
         let moment = now()
         let created = Date(timeIntervalSince1970: found[2])
         let seen = Date(timeIntervalSince1970: found[3])
-        let idle = moment.timeIntervalSince(seen) > Double(settings.sessionIdleMinutes) * 60
+        let idle = moment.timeIntervalSince(seen) > Double(settings.idleMinutes(on: nodeRole)) * 60
         let old = moment.timeIntervalSince(created) > Double(settings.sessionAbsoluteHours) * 3600
         guard account.isActive, !idle, !old else {
             try store.write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash]) }
@@ -133,7 +133,7 @@ extension AccessControl {
     public func purgeSessions() throws(AccessError) {
         let moment = now().timeIntervalSince1970
         let rules = [throttle.accountRule, throttle.addressRule]
-        let idle = moment - Double(settings.sessionIdleMinutes) * 60
+        let idle = moment - Double(settings.idleMinutes(on: nodeRole)) * 60
         let old = moment - Double(settings.sessionAbsoluteHours) * 3600
         try store.write { db in
             try db.execute(sql: "DELETE FROM session WHERE last_seen_at < ? OR created_at < ?", arguments: [idle, old])

@@ -6,9 +6,10 @@ public struct AccessSettings: Sendable, Hashable {
     public var hashThreads: Int?
     /// Logins that may wait for a hashing thread; beyond, a login is answered 503 with `Retry-After`.
     public var hashQueue = 32
-    /// Minutes of inactivity that end a session.
-    public var sessionIdleMinutes = 30
-    /// Hours after which a session ends whatever happens.
+    /// Minutes without a request that end a session; nil: the node's default (``idleMinutes(on:)``).
+    /// Every request moves the limit on: a session stays open while the person works.
+    public var sessionIdleMinutes: Int?
+    /// Hours after which a session ends whatever happens (a working day).
     public var sessionAbsoluteHours = 10
     /// Minutes an e-mailed login code stays valid.
     public var codeMinutes = 10
@@ -31,6 +32,14 @@ public struct AccessSettings: Sendable, Hashable {
 
     /// The defaults.
     public init() {}
+
+    /// The idle limit, in minutes, of a session on a node of `role`: the configured one, else 30 on
+    /// a dispositif node (checks from shared desks) and a working day, 600, on the coordinator,
+    /// whose registry pages the bureau and the respondents work in all day (the MX-CII manual: the
+    /// software never logs out by itself while in use); the absolute limit ends it in any case.
+    public func idleMinutes(on role: NodeRole) -> Int {
+        sessionIdleMinutes ?? (role == .coordinator ? 600 : 30)
+    }
 }
 
 /// How the node sends e-mail (login codes, alert digests): the `[mail]` section of `ciid.conf`.

@@ -24,8 +24,24 @@ extension NodeConfiguration {
             0...10_000,
             help: "Logins that may wait for a hashing thread; beyond, a login is answered 503 with Retry-After."
         ),
-        .integer("access.session_idle_minutes", \.access.sessionIdleMinutes, 1...1440, help: "A session ends after this many idle minutes."),
-        .integer("access.session_absolute_hours", \.access.sessionAbsoluteHours, 1...168, help: "A session ends after this many hours in any case."),
+        ConfigKey(
+            "access.session_idle_minutes",
+            kind: "a whole number from 1 to 1440, or `auto`",
+            help:
+                "A session ends after this many minutes without a request; each request starts them again. `auto`: 30 on a dispositif node, 600 (a working day) on the coordinator.",
+            read: { configuration, value, file throws(ConfigError) in
+                configuration.access.sessionIdleMinutes =
+                    value.text == "auto"
+                    ? nil : try ConfigKey.parseInteger(value, range: 1...1440, name: "access.session_idle_minutes (or `auto`)", file: file)
+            },
+            write: { $0.access.sessionIdleMinutes.map(String.init) ?? "auto" }
+        ),
+        .integer(
+            "access.session_absolute_hours",
+            \.access.sessionAbsoluteHours,
+            1...168,
+            help: "A session ends after this many hours in any case, however active (10: a working day)."
+        ),
         .integer("access.code_minutes", \.access.codeMinutes, 1...60, help: "Minutes an e-mailed login code stays valid."),
         .integer(
             "access.checks_per_minute",

@@ -10,16 +10,7 @@ extension RegistryService {
     public func saveCollaborator(_ entry: Collaborator, by actor: RegistryActor) async throws(RegistryError) -> Collaborator {
         guard RegistryAccess.allows(.manageDirectory, actor) else { throw RegistryError(.forbidden, "only the bureau keeps the directory") }
         var validation = Validation(context: ValidationContext(today: Day(now()), documentCodes: [], collaboratorIDs: []))
-        validation.text(entry.name, "name", limit: Validation.nameLength)
-        validation.text(entry.phone, "phone", limit: 40, required: false)
-        validation.text(entry.email, "email", limit: 200)
-        if !entry.email.contains("@") {
-            validation.add(
-                "email",
-                .notAllowed,
-                LocalizedText(fr: "Adresse e-mail invalide.", de: "Ungültige E-Mail-Adresse.", en: "Invalid e-mail address.")
-            )
-        }
+        entry.validate(into: &validation)
         try validation.check()
         var saved = entry
         saved.id = try await run { try await store.transaction { try await $0.saveCollaborator(entry) } }

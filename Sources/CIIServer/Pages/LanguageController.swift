@@ -38,10 +38,27 @@ struct LanguageController: Sendable {
         return response
     }
 
+    /// The registry's pages (coordinator) that a language switch comes back to.
+    static let registryPages: Set<String> = [
+        "/registry/directory", "/registry/code-lists", "/registry/users", "/registry/powers-of-attorney", "/registry/trainings",
+    ]
+
     /// The page to show after switching language on `path`: that page, or the page a form on it belongs to.
     static func page(after path: String) -> String {
         let pages = ["/check", "/alerts", "/account/password", "/account", "/admin", "/login/code", "/login"]
         if pages.contains(path) { return path }
+        if registryPages.contains(path) { return path }
+        if let list = registryPages.first(where: { path.hasPrefix($0 + "/") }) {
+            // An edit page (`/registry/directory/12`): one segment of letters, digits, `-` or `_`. A
+            // training's page needs its year, which the path does not hold: back to the list.
+            let item = path.dropFirst(list.count + 1)
+            if list != "/registry/trainings", !item.isEmpty,
+                item.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            {
+                return path
+            }
+            return list
+        }
         return pages.first { path.hasPrefix($0 + "/") } ?? "/"
     }
 }

@@ -60,6 +60,9 @@ struct PageRenderer: Sendable {
                 "name": session.account.name, "email": session.account.email, "is_admin": session.account.role == .admin,
                 "reads_cases": [.respondent, .coordinator, .bureau].contains(session.account.role),
                 "creates_cases": [.respondent, .bureau].contains(session.account.role),
+                // The registry's menu on the coordinator: the bureau's pages, and the lists the bureau and admin keep.
+                "is_bureau": session.account.role == .bureau,
+                "keeps_lists": session.account.role == .bureau || session.account.role == .admin,
             ]
             if let unread, unread > 0 { user["unread"] = String(unread) }
             context["user"] = user

@@ -37,6 +37,7 @@ enum PageStyle {
         .row { display: flex; gap: 1rem; align-items: center; margin-top: .75rem; }
         code { background: #eef1f5; padding: .1rem .3rem; border-radius: .25rem; }
         .qr { margin: 1rem 0; } .qr svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
+        header nav { margin-left: auto; justify-content: flex-end; } /* the language switch, its last item, stays at the top right */
         \(cases)
         """
 
@@ -49,23 +50,27 @@ enum PageStyle {
         form.case-form, form.search { display: grid; gap: .5rem; max-width: 40rem; background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: 1rem 1.25rem; }
         .field { display: grid; gap: .2rem; }
         .field.invalid input, .field.invalid select, .field.invalid textarea { border: 2px solid var(--accent); }
-        .field-error { color: var(--accent); font-weight: 600; margin: 0; }
+        .field-error { color: var(--accent); font-weight: 600; margin: 0 0 .25rem; }
+        [aria-invalid="true"] { border: 2px solid var(--accent); }
         textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #9aa5b4; border-radius: .35rem; width: 100%; }
         fieldset { border: 1px solid var(--line); border-radius: .35rem; padding: .5rem .75rem; margin: 0; display: grid; gap: .35rem; }
         legend { font-weight: 600; padding: 0 .25rem; }
-        .expired { color: var(--accent); }
+        .expired, tr.expired td { color: var(--accent); }
+        main a { color: #0b5cad; }
         dl.fields { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .25rem 1rem; background: #fff; padding: .75rem 1rem; border: 1px solid var(--line); border-radius: .5rem; }
         dl.fields dt { font-weight: 600; } dl.fields dd { margin: 0; white-space: pre-wrap; }
-        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         .pager { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
         @media print {
-          header, footer, nav, form, .no-print, .case-actions, #notice, #error { display: none !important; }
+          header nav, footer, nav, form, button, .notice, .no-print, .case-actions, #notice, #error { display: none !important; }
+          header { border-bottom: 1px solid #000; padding: 0 0 .25rem; }
           body { background: #fff; font-size: 11pt; }
           main { max-width: none; margin: 0; padding: 0; }
           section.summary-tab { break-inside: avoid-page; page-break-inside: avoid; margin-bottom: 1rem; }
           h1, h2 { break-after: avoid-page; page-break-after: avoid; }
           table, dl.fields { border: 1px solid #000; } tr { break-inside: avoid; page-break-inside: avoid; }
           a { color: #000; text-decoration: none; }
+          th, td { border-bottom: 1px solid #999; }
         }
         """
 }

@@ -1,10 +1,14 @@
 /// The Mustache templates of the caseworkers' pages. They are compiled into the binary so that a
 /// node is one file to install; texts come from ``PageText`` as `{{t.key}}`.
 enum PageTemplates {
-    static let all: [String: String] = [
+    /// Every template: the caseworkers' pages', the case pages' and the bureau's pages'.
+    static let all: [String: String] = caseworkerTemplates.merging(CasePageTemplates.all) { own, _ in own }
+        .merging(BureauPageTemplates.all) { own, _ in own }
+
+    static let caseworkerTemplates: [String: String] = [
         "layout": layout, "login": login, "code": code, "password": password, "check": check, "alerts": alerts,
         "account": account, "totp": totp, "admin": admin, "message": message,
-    ].merging(CasePageTemplates.all) { common, _ in common }
+    ]
 
     static let layout = """
         <!doctype html>
@@ -28,6 +32,11 @@ enum PageTemplates {
             {{#reads_cases}}<a href="/registry/cases" id="nav-cases">{{t.nav_cases}}</a>
             <a href="/registry/search" id="nav-search">{{t.nav_search}}</a>{{/reads_cases}}
             {{#creates_cases}}<a href="/registry/cases/new" id="nav-new-case">{{t.nav_new_case}}</a>{{/creates_cases}}
+            {{#is_bureau}}<a href="/registry/powers-of-attorney" id="nav-poa">{{t.nav_poa}}</a>
+            <a href="/registry/trainings" id="nav-trainings">{{t.nav_trainings}}</a>{{/is_bureau}}
+            {{#keeps_lists}}<a href="/registry/directory" id="nav-directory">{{t.nav_directory}}</a>
+            <a href="/registry/code-lists" id="nav-code-lists">{{t.nav_code_lists}}</a>
+            <a href="/registry/users" id="nav-users">{{t.nav_users}}</a>{{/keeps_lists}}
             {{/coordinator_node}}
             {{#is_admin}}<a href="/admin" id="nav-admin">{{t.nav_admin}}</a>{{/is_admin}}
             <a href="/account" id="nav-account">{{t.nav_account}}</a>

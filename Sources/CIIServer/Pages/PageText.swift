@@ -8,11 +8,13 @@ enum PageText {
     static let fr: [String: String] = entries.mapValues(\.fr)
     static let de: [String: String] = entries.mapValues(\.de)
 
-    /// Every text: the caseworkers' pages' and the registry pages' (``CasePageText``).
-    static let entries: [String: (fr: String, de: String)] = common.merging(CasePageText.entries) { common, _ in common }
+    /// Every page's words: the caseworkers' pages', the case pages' (``CasePageText``) and the
+    /// bureau's pages' (``BureauPageText``).
+    static let entries: [String: (fr: String, de: String)] = caseworkerEntries.merging(CasePageText.entries) { own, _ in own }
+        .merging(BureauPageText.entries) { own, _ in own }
 
     /// The texts of the pages every node serves.
-    static let common: [String: (fr: String, de: String)] = [
+    static let caseworkerEntries: [String: (fr: String, de: String)] = [
         "app": ("Système d'alerte CII", "IIZ-Alarmsystem"),
         "switch_language": ("Deutsch", "Français"),
         "switch_language_title": ("Auf Deutsch wechseln", "Passer en français"),
