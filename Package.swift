@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "CIIRegistry", targets: ["CIIRegistry"]),
         .library(name: "CIIRegistrySQLite", targets: ["CIIRegistrySQLite"]),
         .library(name: "CIIRegistryImport", targets: ["CIIRegistryImport"]),
+        .library(name: "CIIReport", targets: ["CIIReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -117,6 +118,10 @@ let package = Package(
         // the follow-up import's CSV reader and checked with the registry's own rules.
         .target(name: "CIIRegistryImport", dependencies: ["CIICore", "CIIImport", "CIIRegistry"], swiftSettings: swiftSettings),
 
+        // The annual report: every figure of the bureau's yearly report from the registry and the
+        // replica (counts only), its year-end snapshot, and its HTML/SVG, CSV and JSON renderers.
+        .target(name: "CIIReport", dependencies: ["CIICore", "CIIStore", "CIIRegistry"], swiftSettings: swiftSettings),
+
         // People and access: accounts, passwords, second factor, sessions, tokens, rate limits, mail.
         .target(
             name: "CIIAccess",
@@ -140,6 +145,7 @@ let package = Package(
                 "CIIAccess",
                 "CIIAudit",
                 "CIIRegistry",
+                "CIIReport",
                 "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -170,6 +176,7 @@ let package = Package(
                 "CIIRegistry",
                 "CIIRegistrySQLite",
                 "CIIRegistryImport",
+                "CIIReport",
                 "CIISynthetic",
                 "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -227,12 +234,17 @@ let package = Package(
             dependencies: ["CIIRegistryImport", "CIIRegistry", "CIIRegistrySQLite", "CIIImport", "CIICore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "CIIReportTests",
+            dependencies: ["CIIReport", "CIIRegistry", "CIIRegistrySQLite", "CIIStore", "CIICore", "CIISynthetic"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CIIAuditTests", dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CIIServerTests",
             dependencies: [
                 "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "CIITestSupport", "Curl", "QRCode",
-                "CIIRegistry", "CIIRegistrySQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "CIIRegistry", "CIIRegistrySQLite", "CIIReport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -243,7 +255,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ciidTests",
-            dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIRegistry", "CIIRegistrySQLite", "CIITestSupport"],
+            dependencies: ["ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIRegistry", "CIIRegistrySQLite", "CIIReport", "CIITestSupport"],
             swiftSettings: swiftSettings
         ),
     ]
