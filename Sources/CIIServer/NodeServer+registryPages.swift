@@ -1,5 +1,6 @@
 import CIIAccess
 import CIIRegistry
+import CIIReport
 import Hummingbird
 
 extension NodeServer {
@@ -23,6 +24,9 @@ extension NodeServer {
                 .add(middleware: SignedInMiddleware(allowPendingPassword: false))
                 .add(middleware: RoleMiddleware(roles: roles, pages: pages))
                 .add(middleware: forms)
+        }
+        if let annualReporter {
+            ReportPageController(registry: registryPages, reporter: annualReporter).addRoutes(to: roles([.bureau]))
         }
         _ = (registryPages, roles)  // each registry page controller adds its routes here
     }
