@@ -11,15 +11,16 @@ public enum AnnualReportRenderer {
         return try encoder.encode(report)
     }
 
-    /// The report as CSV (RFC 4180, UTF-8, CRLF): section, figure, the year, the previous year
-    /// (empty when the registry does not hold it). Percentages are whole numbers.
+    /// The report as CSV (`;` as the project's other CSV files and Swiss spreadsheets expect,
+    /// UTF-8, CRLF, quotes as RFC 4180): section, figure, the year, the previous year (empty when
+    /// the registry does not hold it). Percentages are whole numbers.
     public static func csv(_ report: AnnualReport, language: Language) -> String {
         let previous = report.previous.map { previousValues($0, language) } ?? [:]
         var rows = [[ReportText.section(language), ReportText.figure(language), String(report.year), String(report.year - 1)]]
         for line in ReportLine.lines(report.figures, language) {
             rows.append([line.section, line.label, line.value, previous[key(line)] ?? ""])
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// The previous year's values by section and figure.
@@ -32,9 +33,9 @@ public enum AnnualReportRenderer {
     /// What matches a line of one year with the same line of another.
     static func key(_ line: ReportLine) -> String { "\(line.section)\u{1F}\(line.label)" }
 
-    /// A CSV field, quoted when it holds a comma, a quote or a line break.
+    /// A CSV field, quoted when it holds a semicolon, a quote or a line break.
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

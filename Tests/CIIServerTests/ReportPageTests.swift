@@ -105,8 +105,8 @@ import Testing
             #expect(css.status == .ok && css.html.contains("@media print"))
 
             let csv = try await browser.request(client, .get, "/registry/report?year=2025&format=csv")
-            #expect(csv.status == .ok && csv.html.hasPrefix("Rubrique,Chiffre,2025,2024\r\n"))
-            #expect(csv.html.contains("Situations annoncées,Situations annoncées à la CII,3,"))
+            #expect(csv.status == .ok && csv.html.hasPrefix("Rubrique;Chiffre;2025;2024\r\n"))
+            #expect(csv.html.contains("Situations annoncées;Situations annoncées à la CII;3;"))
 
             let json = try await browser.request(client, .get, "/registry/report?year=2025&format=json")
             #expect(json.status == .ok)

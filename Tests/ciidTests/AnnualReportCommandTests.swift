@@ -36,8 +36,8 @@ import Testing
         #expect(written.contains("wrote the annual report \(year) (csv)"))
         #expect(try FileManager.default.attributesOfItem(atPath: csv)[.posixPermissions] as? Int == 0o600)
         let table = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(table.hasPrefix("Rubrik,Kennzahl,\(year),\(year - 1)\r\n"))
-        #expect(table.contains("\r\nGemeldete Situationen,Der IIZ gemeldete Situationen,12,\r\n"))
+        #expect(table.hasPrefix("Rubrik;Kennzahl;\(year);\(year - 1)\r\n"))
+        #expect(table.contains("\r\nGemeldete Situationen;Der IIZ gemeldete Situationen;12;\r\n"))
         let html = try federation.ciid("report", "annual", "--data-dir", coordinator, "--year", String(year))
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"fr\">") && html.contains("<svg") && html.contains("Rapport annuel CII \(year)"))
 
