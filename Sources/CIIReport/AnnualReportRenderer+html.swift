@@ -90,7 +90,7 @@ extension AnnualReportRenderer {
     /// The situations of both age groups by region, this year and the previous one.
     static func regionChart(_ report: AnnualReport, _ language: Language) -> String {
         func count(_ figures: AnnualFigures?, _ region: Region) -> Int? {
-            figures.map { $0.tables.reduce(0) { $0 + $1.total[region] } }
+            figures.map { figures in figures.tables.reduce(0) { $0 + $1.total[region] } }
         }
         let bars = Region.allCases.map { region in
             let now = count(report.figures, region) ?? 0

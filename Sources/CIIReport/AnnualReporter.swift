@@ -29,10 +29,10 @@ public struct AnnualReporter: Sendable {
         let thisYear = today.components.year
         guard (2000...thisYear).contains(year) else { throw AnnualReportError.invalidYear(year, latest: thisYear) }
         try await takeSnapshotIfDue(today: today)
-        let (figures, takenOn) = try await figures(year, today: today)
+        let (figures, takenOn) = try await yearFigures(year, today: today)
         var previous: AnnualFigures?
         if year > 2000 {
-            let (before, kept) = try await figures(year - 1, today: today)
+            let (before, kept) = try await yearFigures(year - 1, today: today)
             if kept != nil || before.holdsAnything { previous = before }
         }
         return AnnualReport(year: year, madeOn: today, snapshotTakenOn: takenOn, figures: figures, previous: previous)
@@ -62,7 +62,7 @@ public struct AnnualReporter: Sendable {
     }
 
     /// The figures of `year`: its snapshot's, or computed now; and the day the snapshot was taken.
-    func figures(_ year: Int, today: Day) async throws(AnnualReportError) -> (AnnualFigures, Day?) {
+    func yearFigures(_ year: Int, today: Day) async throws(AnnualReportError) -> (AnnualFigures, Day?) {
         do {
             if let snapshot = try await store.read({ try await $0.annualSnapshot(year: year) }) {
                 return (try JSONDecoder().decode(AnnualFigures.self, from: Data(snapshot.figures.utf8)), snapshot.takenOn)

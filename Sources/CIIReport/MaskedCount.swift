@@ -25,7 +25,7 @@ public struct MaskedCount: Sendable, Hashable, Codable, CustomStringConvertible 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {
-            self.init(number)
+            value = number < Self.threshold ? nil : number
         } else {
             let text = try container.decode(String.self)
             guard text == Self.hiddenText else {
