@@ -112,7 +112,11 @@ public enum ReportText {
         de: "Fingerabdrücke der Epoche %@; letzte Betreuung am %@ oder später. Weniger als 5 Personen: «< 5».",
         en: "Fingerprints of epoch %@; last follow-up on or after %@. Fewer than 5 people: \"< 5\"."
     )
-    static let trainings = LocalizedText(fr: "Formations et journées régionales", de: "Schulungen und Regionaltage", en: "Trainings and regional days")
+    static let trainings = LocalizedText(
+        fr: "Formations et journées régionales",
+        de: "Schulungen und Regionaltage",
+        en: "Trainings and regional days"
+    )
     static let events = LocalizedText(fr: "%@ : nombre", de: "%@: Anzahl", en: "%@: held")
     static let participants = LocalizedText(fr: "%@ : participants", de: "%@: Teilnehmende", en: "%@: participants")
     static let frenchSpeaking = LocalizedText(fr: "%@ : Valais romand", de: "%@: Unterwallis", en: "%@: French-speaking Valais")

@@ -127,7 +127,13 @@ import Testing
         let trainings = TrainingFigures(
             kinds: TrainingKind.allCases.map { kind in
                 let line = participants[kind] ?? (0, 0, 0)
-                return TrainingCount(kind: kind, events: line.events, participants: line.all, frenchSpeaking: line.all - line.upper, upperValais: line.upper)
+                return TrainingCount(
+                    kind: kind,
+                    events: line.events,
+                    participants: line.all,
+                    frenchSpeaking: line.all - line.upper,
+                    upperValais: line.upper
+                )
             }
         )
 

@@ -45,12 +45,54 @@ struct ReportFixture {
         }
         var trainings: [Training] = []
         for training in [
-            Training(kind: .training, title: "Journée d'introduction", date: Day(year: 2023, month: 5, day: 10)!, region: .sion, language: .fr, participants: 55),
-            Training(kind: .training, title: "Einführungstag", date: Day(year: 2023, month: 6, day: 2)!, region: .hautValais, language: .de, participants: 12),
-            Training(kind: .regionalDay, title: "Journée régionale", date: Day(year: 2023, month: 9, day: 14)!, region: .monthey, language: .fr, participants: 70),
-            Training(kind: .regionalDay, title: "Regionaltag", date: Day(year: 2023, month: 11, day: 7)!, region: .hautValais, language: .de, participants: 60),
-            Training(kind: .training, title: "Formation 2022", date: Day(year: 2022, month: 3, day: 1)!, region: .martigny, language: .fr, participants: 30),
-            Training(kind: .training, title: "Formation 2024", date: Day(year: 2024, month: 1, day: 20)!, region: .sierre, language: .fr, participants: 9),
+            Training(
+                kind: .training,
+                title: "Journée d'introduction",
+                date: Day(year: 2023, month: 5, day: 10)!,
+                region: .sion,
+                language: .fr,
+                participants: 55
+            ),
+            Training(
+                kind: .training,
+                title: "Einführungstag",
+                date: Day(year: 2023, month: 6, day: 2)!,
+                region: .hautValais,
+                language: .de,
+                participants: 12
+            ),
+            Training(
+                kind: .regionalDay,
+                title: "Journée régionale",
+                date: Day(year: 2023, month: 9, day: 14)!,
+                region: .monthey,
+                language: .fr,
+                participants: 70
+            ),
+            Training(
+                kind: .regionalDay,
+                title: "Regionaltag",
+                date: Day(year: 2023, month: 11, day: 7)!,
+                region: .hautValais,
+                language: .de,
+                participants: 60
+            ),
+            Training(
+                kind: .training,
+                title: "Formation 2022",
+                date: Day(year: 2022, month: 3, day: 1)!,
+                region: .martigny,
+                language: .fr,
+                participants: 30
+            ),
+            Training(
+                kind: .training,
+                title: "Formation 2024",
+                date: Day(year: 2024, month: 1, day: 20)!,
+                region: .sierre,
+                language: .fr,
+                participants: 9
+            ),
         ] {
             trainings.append(try await service.saveTraining(training, by: Self.bureau))
         }

@@ -27,7 +27,12 @@ import Testing
                 gravity: GravityIndex(hundredths: 200),
                 riskFactors: 4,
                 services: [
-                    CaseService(type: .coachingORPCMS, start: Day(year: 2023, month: 3, day: 1)!, end: Day(year: 2023, month: 9, day: 1)!, closingStatus: .reintegrated)
+                    CaseService(
+                        type: .coachingORPCMS,
+                        start: Day(year: 2023, month: 3, day: 1)!,
+                        end: Day(year: 2023, month: 9, day: 1)!,
+                        closingStatus: .reintegrated
+                    )
                 ]
             ),
             ReportCase(
@@ -48,7 +53,14 @@ import Testing
             sets: [[.orp]: 40, [.orp, .cms]: 3, [.cms]: 20, [.orp, .cms, .oai]: 6, [.oai]: 9]
         )
         let trainings = [
-            Training(kind: .training, title: "Einführung", date: Day(year: 2023, month: 4, day: 4)!, region: .hautValais, language: .de, participants: 12)
+            Training(
+                kind: .training,
+                title: "Einführung",
+                date: Day(year: 2023, month: 4, day: 4)!,
+                region: .hautValais,
+                language: .de,
+                participants: 12
+            )
         ]
         let figures = AnnualFigures(year: 2023, cases: cases, trainings: trainings, simultaneous: simultaneous)
         let previous = AnnualFigures(year: 2022, cases: [], trainings: [], simultaneous: nil)
@@ -120,7 +132,10 @@ import Testing
         #expect(lines.contains("Suivi simultané;Personnes suivies par l'ensemble des dispositifs;78;"))
         #expect(lines.contains("Suivi simultané;OAI : aussi suivies par T1 (%);< 5;"))
         #expect(lines.contains("Formations et journées régionales;Formation : Haut-Valais;12;0"))
-        #expect(french.hasSuffix("\r\n") && lines.dropLast().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 4 || $0.contains("\"") })
+        #expect(
+            french.hasSuffix("\r\n")
+                && lines.dropLast().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 4 || $0.contains("\"") }
+        )
         let german = AnnualReportRenderer.csv(report, language: .de)
         #expect(german.hasPrefix("Rubrik;Kennzahl;2023;2022\r\n"))
         #expect(german.contains("\r\nGemeldete Situationen;Der IIZ gemeldete Situationen;2;0\r\n"))

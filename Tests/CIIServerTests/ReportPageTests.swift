@@ -77,7 +77,10 @@ import Testing
                 #expect(!refused.html.contains("annual-report"))
                 #expect(try await browser.request(client, .get, "/registry/report?year=2025&format=json").status == .forbidden)
             }
-            #expect(!base.audit.all.contains { $0.details.contains { $0.key == "what" && $0.value == "annual-report" } }, "nothing read, nothing audited")
+            #expect(
+                !base.audit.all.contains { $0.details.contains { $0.key == "what" && $0.value == "annual-report" } },
+                "nothing read, nothing audited"
+            )
             // Without a session: the login page.
             #expect(try await Browser().request(client, .get, "/registry/report").location == "/login")
         }

@@ -31,7 +31,18 @@ import Testing
         // CSV in German to a file, HTML in French on standard output.
         let csv = federation.folder + "/report.csv"
         let written = try federation.ciid(
-            "report", "annual", "--data-dir", coordinator, "--year", String(year), "--format", "csv", "--language", "de", "--output", csv
+            "report",
+            "annual",
+            "--data-dir",
+            coordinator,
+            "--year",
+            String(year),
+            "--format",
+            "csv",
+            "--language",
+            "de",
+            "--output",
+            csv
         )
         #expect(written.contains("wrote the annual report \(year) (csv)"))
         #expect(try FileManager.default.attributesOfItem(atPath: csv)[.posixPermissions] as? Int == 0o600)
@@ -44,7 +55,11 @@ import Testing
         // Errors: a year out of range, an unknown format.
         let future = try federation.ciidFailing("report", "annual", "--data-dir", coordinator, "--year", String(year + 2))
         #expect(future.contains("choose a year from 2000 to \(year + 1)"))
-        #expect(try federation.ciidFailing("report", "annual", "--data-dir", coordinator, "--year", String(year), "--format", "pdf").contains("--format is html, csv or json"))
+        #expect(
+            try federation.ciidFailing("report", "annual", "--data-dir", coordinator, "--year", String(year), "--format", "pdf").contains(
+                "--format is html, csv or json"
+            )
+        )
 
         // Each report read is audited, never with a name.
         let from = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "Europe/Zurich")!, formatOptions: [.withFullDate])

@@ -57,29 +57,60 @@ struct ReportPageController: Sendable {
         }
         let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
         guard ["html", "csv", "json"].contains(format) else {
-            let message = LocalizedText(fr: "Format inconnu : html, csv ou json.", de: "Unbekanntes Format: html, csv oder json.", en: "Unknown format: html, csv or json.")
-            return registry.pages.renderer.message(texts["error_title"]!, message(language), back: "/registry/report", state: state, status: .badRequest)
+            let message = LocalizedText(
+                fr: "Format inconnu : html, csv ou json.",
+                de: "Unbekanntes Format: html, csv oder json.",
+                en: "Unknown format: html, csv or json."
+            )
+            return registry.pages.renderer.message(
+                texts["error_title"]!,
+                message(language),
+                back: "/registry/report",
+                state: state,
+                status: .badRequest
+            )
         }
         let report: AnnualReport
         do {
             report = try await reporter.report(year: year, today: registry.pages.today())
         } catch {
             context.logger.error("the annual report \(year) failed: \(error)")
-            return registry.pages.renderer.message(texts["error_title"]!, error.message(language), back: "/registry/report", state: state, status: .serviceUnavailable)
+            return registry.pages.renderer.message(
+                texts["error_title"]!,
+                error.message(language),
+                back: "/registry/report",
+                state: state,
+                status: .serviceUnavailable
+            )
         }
         do {
-            try await registry.auditor.commit(.registryRead, actor, subject: nil, [("what", "annual-report"), ("year", String(year)), ("format", format)])
+            try await registry.auditor.commit(
+                .registryRead,
+                actor,
+                subject: nil,
+                [("what", "annual-report"), ("year", String(year)), ("format", format)]
+            )
         } catch {
             let message = LocalizedText(
                 fr: "Le journal d'audit ne peut pas être écrit : rien n'est affiché. Réessayez plus tard.",
                 de: "Das Audit-Protokoll kann nicht geschrieben werden: nichts wird angezeigt. Versuchen Sie es später.",
                 en: "The audit log cannot be written: nothing is shown. Try again later."
             )
-            return registry.pages.renderer.message(texts["error_title"]!, message(language), back: "/registry/report", state: state, status: .serviceUnavailable)
+            return registry.pages.renderer.message(
+                texts["error_title"]!,
+                message(language),
+                back: "/registry/report",
+                state: state,
+                status: .serviceUnavailable
+            )
         }
         switch format {
         case "csv":
-            return download(AnnualReportRenderer.csv(report, language: language), type: "text/csv; charset=utf-8", name: "cii-\(year)-\(language.rawValue).csv")
+            return download(
+                AnnualReportRenderer.csv(report, language: language),
+                type: "text/csv; charset=utf-8",
+                name: "cii-\(year)-\(language.rawValue).csv"
+            )
         case "json":
             let json = String(decoding: try AnnualReportRenderer.json(report), as: UTF8.self) + "\n"
             return download(json, type: "application/json", name: "cii-\(year).json")

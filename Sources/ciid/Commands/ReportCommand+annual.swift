@@ -10,7 +10,8 @@ extension ReportCommand {
     /// `ciid report annual --year Y`: every figure of the bureau's annual report.
     struct Annual: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The annual report of year Y: situations, chapter 9's table, services, profile, gravity, reintegration, early detection, simultaneous follow-up, trainings.",
+            abstract:
+                "The annual report of year Y: situations, chapter 9's table, services, profile, gravity, reintegration, early detection, simultaneous follow-up, trainings.",
             discussion: """
                 Counts only, naming nobody (docs/annual-report.md says how each figure is computed). Reads the \
                 registry and the replica of the dispositifs' sets; a past year comes from the snapshot the \
