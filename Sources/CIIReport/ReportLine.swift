@@ -1,4 +1,5 @@
 public import CIICore
+import CIIRegistry
 
 /// One figure of the report as text, for the CSV file and the HTML tables: its section, its name
 /// and its value, in one language. Hidden counts read `< 5`.

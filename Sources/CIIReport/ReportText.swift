@@ -1,4 +1,5 @@
 public import CIICore
+import Foundation
 
 /// The report's words in French and German (English for nothing a reader sees but the CLI's
 /// messages): headings, figure names, and how numbers are written.

@@ -1,5 +1,6 @@
 import CIICore
 import CIIRegistry
+import CIIRegistrySQLite
 import CIIReport
 import CIIStore
 import CIISynthetic
