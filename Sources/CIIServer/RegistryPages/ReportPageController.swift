@@ -4,6 +4,7 @@ import CIICore
 import CIIRegistry
 import CIIReport
 import Hummingbird
+import Logging
 import NIOCore
 
 /// The bureau's annual report on the coordinator: `GET /registry/report?year=Y[&format=csv|json]`
