@@ -74,7 +74,8 @@ extension AnnualReportRenderer {
 
     /// Chapter 9's table of one age group.
     static func originTable(_ table: OriginTable, _ language: Language) -> String {
-        var html = "<table>\n<caption>\(HTML.escape(table.ageGroup.label(language)))</caption>\n<thead><tr><th scope=\"col\"></th>"
+        var html = "<table>\n<caption>\(HTML.escape(table.ageGroup.label(language)))</caption>\n<thead><tr>"
+        html += "<th scope=\"col\">\(HTML.escape(ReportText.announcer(language)))</th>"
         html += "<th scope=\"col\" class=\"number\">\(HTML.escape(ReportText.valais(language)))</th>"
         for region in Region.allCases { html += "<th scope=\"col\" class=\"number\">\(HTML.escape(region.label(language)))</th>" }
         html += "</tr></thead>\n<tbody>\n"
@@ -103,7 +104,8 @@ extension AnnualReportRenderer {
                 previousText: before.map(String.init)
             )
         }
-        return figure(SVGChart.bars(id: "chart-regions", title: ReportText.chartRegions(language), bars: bars, legend: legend(report)))
+        let title = ReportText.chartRegions(language)
+        return figure(SVGChart.bars(id: "chart-regions", title: title, bars: bars, legend: legend(report)), caption: title)
     }
 
     /// The chart that follows a section, if it has one.
@@ -120,7 +122,10 @@ extension AnnualReportRenderer {
                     previousText: before.map(String.init)
                 )
             }
-            return figure(SVGChart.bars(id: "chart-services", title: t.services(language), bars: bars, legend: legend(report)))
+            return figure(
+                SVGChart.bars(id: "chart-services", title: t.services(language), bars: bars, legend: legend(report)),
+                caption: t.services(language)
+            )
         }
         if section == t.profile(language) {
             let bars = report.figures.profile.education.map { line in
@@ -133,7 +138,10 @@ extension AnnualReportRenderer {
                     previousText: report.previous.map { _ in ReportText.percent(before) + " %" }
                 )
             }
-            return figure(SVGChart.bars(id: "chart-education", title: t.chartEducation(language), bars: bars, legend: legend(report)))
+            return figure(
+                SVGChart.bars(id: "chart-education", title: t.chartEducation(language), bars: bars, legend: legend(report)),
+                caption: t.chartEducation(language)
+            )
         }
         if section == t.simultaneous(language), let simultaneous = report.figures.simultaneous {
             let bars = simultaneous.dispositifs.map { line in
@@ -146,7 +154,10 @@ extension AnnualReportRenderer {
                 )
             }
             let note = ReportText.format(t.simultaneousNote, language, String(simultaneous.epoch), simultaneous.lastOnFrom.swiss)
-            return figure(SVGChart.bars(id: "chart-simultaneous", title: t.chartSimultaneous(language), bars: bars, legend: nil))
+            return figure(
+                SVGChart.bars(id: "chart-simultaneous", title: t.chartSimultaneous(language), bars: bars, legend: nil),
+                caption: t.chartSimultaneous(language)
+            )
                 + "<p class=\"report-source\">\(HTML.escape(note))</p>\n"
         }
         return ""
@@ -157,5 +168,8 @@ extension AnnualReportRenderer {
         report.previous == nil ? nil : (String(report.year), String(report.year - 1))
     }
 
-    static func figure(_ svg: String) -> String { "<figure>\(svg)</figure>\n" }
+    /// A chart with its caption (the SVG's title is only its accessible name: print shows the caption).
+    static func figure(_ svg: String, caption: String) -> String {
+        "<figure><figcaption>\(HTML.escape(caption))</figcaption>\(svg)</figure>\n"
+    }
 }

@@ -13,6 +13,7 @@ public enum AnnualReportStyle {
         .annual-report caption { text-align: left; font-weight: bold; padding: .3rem 0; }
         .annual-report .report-source { color: #333; font-size: .9rem; }
         .annual-report figure { margin: .8rem 0; }
+        .annual-report figcaption { font-weight: bold; margin-bottom: .3rem; }
         .annual-report svg.report-chart { max-width: 100%; height: auto; }
         @media print {
             @page { size: A4; margin: 15mm; }

@@ -43,7 +43,7 @@ public struct ReportLine: Sendable, Hashable {
         add(t.profile, t.women(language), ReportText.percent(figures.profile.women.share))
         add(t.profile, t.meanAge(language), ReportText.decimal(figures.profile.meanAge))
         for line in figures.profile.education {
-            add(t.profile, "\(t.education(language)): \(line.level.label(language)) (%)", ReportText.percent(line.rate.share))
+            add(t.profile, ReportText.format(t.educationLevel, language, line.level.label(language)), ReportText.percent(line.rate.share))
         }
         add(t.gravity, t.meanIndex(language), ReportText.decimal(figures.gravity.meanIndex))
         add(t.gravity, t.meanFactors(language), ReportText.decimal(figures.gravity.meanRiskFactors))

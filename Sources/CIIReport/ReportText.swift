@@ -38,6 +38,7 @@ public enum ReportText {
         de: "Total der Fälle nach meldenden Stellen",
         en: "Cases of every announcing dispositif"
     )
+    static let announcer = LocalizedText(fr: "Dispositif annonceur", de: "Meldende Stelle", en: "Announcing dispositif")
     static let valais = LocalizedText(fr: "Valais", de: "Wallis", en: "Valais")
     static let situationsOf = LocalizedText(fr: "Situations", de: "Situationen", en: "Situations")
     static let services = LocalizedText(
@@ -49,7 +50,7 @@ public enum ReportText {
     static let men = LocalizedText(fr: "Hommes (%)", de: "Männer (%)", en: "Men (%)")
     static let women = LocalizedText(fr: "Femmes (%)", de: "Frauen (%)", en: "Women (%)")
     static let meanAge = LocalizedText(fr: "Âge moyen (ans)", de: "Durchschnittsalter (Jahre)", en: "Mean age (years)")
-    static let education = LocalizedText(fr: "Formation", de: "Ausbildung", en: "Education")
+    static let educationLevel = LocalizedText(fr: "Formation : %@ (%)", de: "Ausbildung: %@ (%)", en: "Education: %@ (%)")
     static let gravity = LocalizedText(fr: "Indice de gravité", de: "Schweregrad-Index", en: "Gravity index")
     static let meanIndex = LocalizedText(fr: "Indice de gravité moyen", de: "Durchschnittlicher Schweregrad-Index", en: "Mean gravity index")
     static let meanFactors = LocalizedText(
