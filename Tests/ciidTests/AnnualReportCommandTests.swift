@@ -67,4 +67,45 @@ import Testing
         #expect(audit.components(separatedBy: "what=annual-report").count - 1 == 3, "\(audit)")
         #expect(try federation.ciid("audit", "verify", "--data-dir", coordinator).hasPrefix("OK: "))
     }
+
+    /// The HTML in both languages in headless Chromium: no serious or critical axe-core violation,
+    /// its charts, and printed to A4 PDF; screenshots and PDFs kept in
+    /// `.build/test-artifacts/annual-report/` (or `$CIID_ARTIFACTS/annual-report`).
+    @Test func theReportIsAccessibleAndPrintsInChromium() throws {
+        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/python3"] {
+            try #require(FileManager.default.isExecutableFile(atPath: tool), "\(tool) is missing: `make test` installs chromium and chromium-driver")
+        }
+        let federation = try FederationHarness(dispositifs: [])
+        let coordinator = try federation.folder("cii-vs")
+        let year = Day.today().components.year
+        try federation.ciid("dev", "registry", "--data-dir", coordinator, "--cases", "40", "--year", String(year))
+        var files: [String] = []
+        for language in ["fr", "de"] {
+            let file = federation.folder + "/annual-report-\(language).html"
+            try federation.ciid("report", "annual", "--data-dir", coordinator, "--year", String(year), "--language", language, "--output", file)
+            files.append(file)
+        }
+        let artifacts = (ProcessInfo.processInfo.environment["CIID_ARTIFACTS"] ?? MailSink.repository + "/.build/test-artifacts") + "/annual-report"
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        script.arguments =
+            [
+                MailSink.repository + "/Tests/browser/annual_report_check.py", "--artifacts", artifacts, "--profile",
+                federation.folder + "/chromium-profile",
+            ]
+            + files
+        let log = federation.folder + "/browser.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        script.standardOutput = handle
+        script.standardError = handle
+        try script.run()
+        let deadline = Date().addingTimeInterval(120)
+        while script.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if script.isRunning { kill(script.processIdentifier, SIGKILL) }
+        script.waitUntilExit()
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(script.terminationStatus == 0, "\(output)")
+        #expect(output.contains("annual-report-fr: accessible") && output.contains("annual-report-de: accessible"), "\(output)")
+    }
 }
