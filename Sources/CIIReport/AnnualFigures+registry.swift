@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 public import CIIRegistry
 
 extension AnnualFigures {

@@ -1,4 +1,4 @@
-public import CIICore
+import CIICore
 import Foundation
 
 /// The report's words in French and German (English for nothing a reader sees but the CLI's
