@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "CIIRegistry", targets: ["CIIRegistry"]),
         .library(name: "CIIRegistrySQLite", targets: ["CIIRegistrySQLite"]),
         .library(name: "CIIRegistryImport", targets: ["CIIRegistryImport"]),
+        .library(name: "CIIReport", targets: ["CIIReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -120,6 +121,10 @@ let package = Package(
         // the follow-up import's CSV reader and checked with the registry's own rules.
         .target(name: "CIIRegistryImport", dependencies: ["CIICore", "CIIImport", "CIIRegistry"], swiftSettings: swiftSettings),
 
+        // The annual report: every figure of the bureau's yearly report from the registry and the
+        // replica (counts only), its year-end snapshot, and its HTML/SVG, CSV and JSON renderers.
+        .target(name: "CIIReport", dependencies: ["CIICore", "CIIStore", "CIIRegistry"], swiftSettings: swiftSettings),
+
         // People and access: accounts, passwords, second factor, sessions, tokens, rate limits, mail.
         .target(
             name: "CIIAccess",
@@ -143,6 +148,7 @@ let package = Package(
                 "CIIAccess",
                 "CIIAudit",
                 "CIIRegistry",
+                "CIIReport",
                 "QRCode",
                 "Sodium",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -176,6 +182,7 @@ let package = Package(
                 "CIIRegistry",
                 "CIIRegistrySQLite",
                 "CIIRegistryImport",
+                "CIIReport",
                 "CIISynthetic",
                 "Curl",
                 "Sodium",
@@ -240,6 +247,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CIIReportTests",
+            dependencies: ["CIIReport", "CIIRegistry", "CIIRegistrySQLite", "CIIStore", "CIICore", "CIISynthetic"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CIIAuditTests",
             dependencies: ["CIIAudit", "CIIStore", "CIITestSupport", "Sodium", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
@@ -248,7 +260,7 @@ let package = Package(
             name: "CIIServerTests",
             dependencies: [
                 "CIICore", "CIIStore", "CIIServer", "CIIAccess", "CIIAudit", "CIIFederation", "CIITestSupport", "Curl", "QRCode",
-                "CIIRegistry", "CIIRegistrySQLite", "Sodium", .product(name: "GRDB", package: "GRDB.swift"),
+                "CIIRegistry", "CIIRegistrySQLite", "CIIReport", "Sodium", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -264,7 +276,8 @@ let package = Package(
         .testTarget(
             name: "ciidTests",
             dependencies: [
-                "ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIFederation", "CIIRegistry", "CIIRegistrySQLite", "CIITestSupport", "Sodium",
+                "ciid", "Curl", "CIICore", "CIIStore", "CIIAudit", "CIIFederation", "CIIRegistry", "CIIRegistrySQLite", "CIIReport",
+                "CIITestSupport", "Sodium",
             ],
             swiftSettings: swiftSettings
         ),

@@ -188,6 +188,19 @@ extension SQLiteRegistryStore {
                     """
             )
         }
+        // The annual report's figures of a past year (counts only, as JSON), kept the first day the
+        // coordinator runs in the next year: retention deletes the cases, the report stays.
+        migrator.registerMigration("v6: annual report snapshots") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE annual_report_snapshot (
+                        year INTEGER PRIMARY KEY,
+                        taken_on INTEGER NOT NULL,
+                        figures TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import CIIAccess
 import CIICore
 import CIIRegistry
+import CIIReport
 import Hummingbird
 
 extension NodeServer {
@@ -44,5 +45,8 @@ extension NodeServer {
         BureauUsersPageController(registry: registryPages).addRoutes(to: listKeepers)
         PowerOfAttorneyPageController(registry: registryPages).addRoutes(to: bureau)
         TrainingPageController(registry: registryPages).addRoutes(to: bureau)
+        if let annualReporter {
+            ReportPageController(registry: registryPages, reporter: annualReporter).addRoutes(to: roles([.bureau]))
+        }
     }
 }

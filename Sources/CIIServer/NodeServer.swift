@@ -2,6 +2,7 @@ public import CIIAccess
 public import CIICore
 public import CIIFederation
 public import CIIRegistry
+public import CIIReport
 public import CIIStore
 public import Hummingbird
 import HummingbirdCore
@@ -43,6 +44,8 @@ public struct NodeServer: Sendable {
     public var documents: DocumentVault?
     /// The registry's e-mail to the bureau (`registry.bureau_email`); nil sends none.
     public var bureauMail: BureauMail?
+    /// The annual report (coordinator only): the bureau's page `/registry/report`.
+    public var annualReporter: AnnualReporter?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard

@@ -17,7 +17,7 @@ struct CIID: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, KeysCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self,
             JoinRequestCommand.self, JoinCommand.self, FederationCommand.self, OverlapsCommand.self, BackupCommand.self, RestoreCommand.self,
-            UserCommand.self, TokenCommand.self, AuditCommand.self, ConfigCommand.self, RegistryCommand.self,
+            UserCommand.self, TokenCommand.self, AuditCommand.self, ConfigCommand.self, RegistryCommand.self, ReportCommand.self,
             DevCommand.self,
         ]
     )

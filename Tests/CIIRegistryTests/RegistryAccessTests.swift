@@ -28,6 +28,7 @@ struct RegistryAccessTests {
             .createCase: ["r", "b"], .search: ["r", "c", "b"], .cancelCase: ["b"], .readNotices: ["b"],
             .manageDirectory: ["b", "a"], .manageCodeLists: ["b", "a"], .manageUsers: ["a"], .readCancelled: ["b"],
             .listPowersOfAttorney: ["b"], .invoices: ["b"], .importCases: ["b"], .personReport: ["b"], .export: ["b"], .manageTrainings: ["b"],
+            .annualReport: ["b"],
         ]
         for operation in RegistryOperation.allCases {
             for actor in [Self.respondent, Self.coordinator, Self.bureau, Self.admin] {

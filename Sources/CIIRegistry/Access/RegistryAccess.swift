@@ -44,7 +44,7 @@ public enum RegistryAccess {
         case (.cancelCase, .bureau), (.readNotices, .bureau), (.readCancelled, .bureau), (.listPowersOfAttorney, .bureau), (.invoices, .bureau): true
         case (.importCases, .bureau): true
         case (.manageDirectory, .bureau), (.manageCodeLists, .bureau): true
-        case (.personReport, .bureau), (.export, .bureau), (.manageTrainings, .bureau): true
+        case (.personReport, .bureau), (.export, .bureau), (.manageTrainings, .bureau), (.annualReport, .bureau): true
         case (.manageDirectory, .admin), (.manageCodeLists, .admin), (.manageUsers, .admin): true
         default: false
         }

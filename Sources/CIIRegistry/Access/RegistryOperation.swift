@@ -28,4 +28,6 @@ public enum RegistryOperation: String, Sendable, Hashable, CaseIterable {
     case export
     /// Record the trainings and regional days, and read them.
     case manageTrainings
+    /// Read the annual report (counts only, naming nobody).
+    case annualReport
 }

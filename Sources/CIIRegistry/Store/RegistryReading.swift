@@ -30,4 +30,9 @@ public protocol RegistryReading: Sendable {
     func documentCodes() async throws -> [DocumentCode]
     /// The trainings and regional days held from `from` to `to` (both included), by date.
     func trainings(from: Day, to: Day) async throws -> [Training]
+    /// The case periods announced on or before `day` that were not cancelled, as the annual report
+    /// reads them (no name, no AVS number), by id.
+    func reportCases(announcedBy day: Day) async throws -> [ReportCase]
+    /// The annual report's snapshot of `year`, if one was taken.
+    func annualSnapshot(year: Int) async throws -> AnnualSnapshot?
 }

@@ -25,4 +25,7 @@ public protocol RegistryTransaction: RegistryReading {
     /// Adds (id 0) or replaces a training; returns its id.
     /// - Throws: ``RegistryError`` `.notFound` when there is no training with its id.
     func saveTraining(_ training: Training) async throws -> Int64
+    /// Keeps `snapshot` unless one of its year is already kept (the first one stays); returns
+    /// whether it was kept.
+    func saveAnnualSnapshot(_ snapshot: AnnualSnapshot) async throws -> Bool
 }

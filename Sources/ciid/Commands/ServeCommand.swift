@@ -4,6 +4,7 @@ import CIIAudit
 import CIICore
 import CIIFederation
 import CIIRegistry
+import CIIReport
 import CIIServer
 import CIIStore
 import Foundation
@@ -111,6 +112,10 @@ struct ServeCommand: AsyncParsableCommand {
                     )
                 )
             }
+            // The annual report: the bureau's page, and last year's figures kept in the new year.
+            let reporter = AnnualReporter(store: registry.store, replica: store)
+            server.annualReporter = reporter
+            services.append(AnnualSnapshots(reporter: reporter, logger: logger))
             logger.info("registry API at /api/v1/registry/ (DATA/registry.sqlite)")
         }
         let metricsToken = try NodeAccess.metricsToken(directory, configuration)
