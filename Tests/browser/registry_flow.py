@@ -5,8 +5,9 @@ manual's people would.
 A respondent (first login: one-time password, e-mailed code, new password) creates a case, with
 a wrong AVS number first, and fills every tab a respondent may; another region's respondent
 cannot reach it; the regional coordinator decides and adds a service; the bureau sets the
-gravity index, uploads a power of attorney that has expired, prints the summary and cancels the
-case with a reason. axe-core checks every page visited (no serious or critical violation); a
+gravity index, uploads a power of attorney that has expired and sees it on the list of expired
+powers of attorney, prints the summary, cancels the case with a reason and reads the annual report
+in French and German. axe-core checks every page visited (no serious or critical violation); a
 screenshot of each goes to --screenshots. Exits 0 when every step behaved; otherwise prints the
 failed step and exits 1.
 
@@ -287,6 +288,15 @@ class Flow:
         download = self.driver.find_elements(By.CSS_SELECTOR, "#documents a.download")
         self.expect(len(download) == 2 and f"/registry/cases/{case}/documents/" in download[0].get_attribute("href"), "each document has its link")
 
+        self.step = "expiring powers of attorney"
+        self.click(self.by_id("nav-poa"))
+        self.page("powers-of-attorney")
+        row = self.by_id(f"power-{case}")
+        self.expect("expired" in row.get_attribute("class"), "the bureau sees the power of attorney of the case expired")
+        self.click(self.by_id(f"case-{case}"))
+        self.page("case-from-powers-of-attorney")
+        self.expect(f"/registry/cases/{case}" in self.driver.current_url, "the list leads to the case")
+
         self.step = "summary"
         self.click(self.by_id("case-summary"))
         self.page("summary")
@@ -307,6 +317,17 @@ class Flow:
         self.submit("cancel-confirm", "cancelled")
         self.open(f"/registry/cases/{case}", "cancelled-case")
         self.expect(self.exists("cancelled"), "the bureau still reads the cancelled case, marked")
+
+        self.step = "annual report"
+        self.click(self.by_id("nav-report"))
+        self.page("annual-report")
+        self.expect(self.exists("report-section-1") and self.exists("report-simultaneous"), "the report shows its chapters")
+        self.expect(len(self.driver.find_elements(By.CSS_SELECTOR, "main svg")) >= 1, "the report has its charts")
+        self.expect(self.exists("report-csv") and self.exists("report-json"), "the report offers CSV and JSON")
+        self.click(self.by_id("language-switch"))
+        self.page("annual-report-de")
+        self.expect(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de", "the report switches to German")
+        self.click(self.by_id("language-switch"))
         self.logout()
         return 0
 

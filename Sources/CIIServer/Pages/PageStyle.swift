@@ -62,8 +62,7 @@ enum PageStyle {
         .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         .pager { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
         @media print {
-          header nav, footer, nav, form, button, .notice, .no-print, .case-actions, #notice, #error { display: none !important; }
-          header { border-bottom: 1px solid #000; padding: 0 0 .25rem; }
+          header, footer, nav, form, button, .notice, .no-print, .case-actions, #notice, #error { display: none !important; }
           body { background: #fff; font-size: 11pt; }
           main { max-width: none; margin: 0; padding: 0; }
           section.summary-tab { break-inside: avoid-page; page-break-inside: avoid; margin-bottom: 1rem; }

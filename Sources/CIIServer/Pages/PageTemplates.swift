@@ -33,7 +33,8 @@ enum PageTemplates {
             <a href="/registry/search" id="nav-search">{{t.nav_search}}</a>{{/reads_cases}}
             {{#creates_cases}}<a href="/registry/cases/new" id="nav-new-case">{{t.nav_new_case}}</a>{{/creates_cases}}
             {{#is_bureau}}<a href="/registry/powers-of-attorney" id="nav-poa">{{t.nav_poa}}</a>
-            <a href="/registry/trainings" id="nav-trainings">{{t.nav_trainings}}</a>{{/is_bureau}}
+            <a href="/registry/trainings" id="nav-trainings">{{t.nav_trainings}}</a>
+            <a href="/registry/report" id="nav-report">{{t.nav_report}}</a>{{/is_bureau}}
             {{#keeps_lists}}<a href="/registry/directory" id="nav-directory">{{t.nav_directory}}</a>
             <a href="/registry/code-lists" id="nav-code-lists">{{t.nav_code_lists}}</a>
             <a href="/registry/users" id="nav-users">{{t.nav_users}}</a>{{/keeps_lists}}

@@ -8,6 +8,7 @@ enum BureauPageText {
         "nav_users": ("Utilisateurs", "Benutzer"),
         "nav_poa": ("Procurations", "Vollmachten"),
         "nav_trainings": ("Formations", "Schulungen"),
+        "nav_report": ("Rapport annuel", "Jahresbericht"),
         // Shared
         "choose": ("— choisir —", "— auswählen —"),
         "edit": ("Modifier", "Ändern"),
