@@ -43,6 +43,9 @@ public struct NodeServer: Sendable {
     public var documents: DocumentVault?
     /// The registry's e-mail to the bureau (`registry.bureau_email`); nil sends none.
     public var bureauMail: BureauMail?
+    /// The coordinator's SwissID login (`[swissid]`): the login page offers it and
+    /// `/login/swissid` and its callback are served; nil without it.
+    public var swissID: SwissIDClient?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -126,7 +129,7 @@ public struct NodeServer: Sendable {
     /// admin pages on every node; the check and alerts on dispositif nodes only.
     func addPages(to router: Router<NodeRequestContext>) {
         let name = configuration.dispositif.map { "\($0.rawValue) · \(configuration.id.rawValue)" } ?? configuration.id.rawValue
-        let pages = Pages(
+        var pages = Pages(
             access: access,
             inbox: inbox,
             checker: checker,
@@ -135,6 +138,7 @@ public struct NodeServer: Sendable {
             today: today,
             respondents: respondents
         )
+        pages.offersSwissID = configuration.role == .coordinator && swissID != nil
         // Who may call each route is decided here, on its group, before any handler runs and before
         // a form is read.
         let anyone = router.group()
@@ -150,6 +154,7 @@ public struct NodeServer: Sendable {
             .add(middleware: forms)
         StaticController().addRoutes(to: anonymous)
         LoginController(pages: pages).addRoutes(to: anonymous)
+        if configuration.role == .coordinator, let swissID { SwissIDController(pages: pages, client: swissID).addRoutes(to: anonymous) }
         LanguageController(pages: pages).addRoutes(to: anonymous)
         if configuration.role == .dispositif {
             CheckPageController(pages: pages).addRoutes(to: signedIn)

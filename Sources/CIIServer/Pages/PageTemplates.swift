@@ -4,6 +4,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "code": code, "password": password, "check": check, "alerts": alerts,
         "account": account, "totp": totp, "admin": admin, "message": message,
+        "swissid_done": swissIDDone,
     ]
 
     static let layout = """
@@ -53,6 +54,12 @@ enum PageTemplates {
           <input id="password" name="password" type="password" autocomplete="current-password" required>
           <button type="submit" id="login-submit">{{t.login_submit}}</button>
         </form>
+        {{#swissid}}
+        <form method="get" action="/login/swissid" class="card" id="swissid">
+          <p>{{t.swissid_intro}}</p>
+          <button type="submit" id="swissid-login">{{t.swissid_button}}</button>
+        </form>
+        {{/swissid}}
         {{/body}}{{/layout}}
         """
 
