@@ -81,7 +81,10 @@ public actor SwissIDClient {
         )
         guard response.status == 200 else {
             let error = (try? JSONDecoder().decode([String: String].self, from: Data(response.body)))?["error"] ?? "no error code"
-            throw SwissIDError(.tokenExchange, "the token endpoint answered \(response.status) (\(Self.printable(error)))")
+            throw SwissIDError(
+                (400..<500).contains(response.status) ? .codeRefused : .tokenExchange,
+                "the token endpoint answered \(response.status) (\(Self.printable(error)))"
+            )
         }
         guard let token = (try? JSONDecoder().decode(TokenAnswer.self, from: Data(response.body)))?.idToken else {
             throw SwissIDError(.tokenExchange, "the token endpoint's answer holds no id_token")

@@ -7,8 +7,10 @@ public struct SwissIDError: Error, Sendable, Equatable, CustomStringConvertible 
         case discovery
         /// The provider's published keys could not be fetched or read.
         case keys
-        /// The token endpoint refused the code or could not be reached.
+        /// The token endpoint could not be reached or answered with a server error.
         case tokenExchange = "token_exchange"
+        /// The token endpoint refused the code (used already, expired, another verifier: `invalid_grant`).
+        case codeRefused = "code_refused"
         /// The ID token is not a well-formed signed JWT (or uses an algorithm not accepted).
         case malformedToken = "malformed_token"
         /// The ID token names a key the provider does not publish, even after fetching its keys again.

@@ -55,7 +55,10 @@ struct SwissIDController: Sendable {
                 return response
             }
             if query["error"] != nil || query["code"] == nil {
-                pages.access.recordSwissIDFailure(SwissIDError(.tokenExchange, "the provider sent no code (the person cancelled, or it refused)"), client: context.clientAddress)
+                pages.access.recordSwissIDFailure(
+                    SwissIDError(.codeRefused, "the provider sent no code (the person cancelled, or it refused)"),
+                    client: context.clientAddress
+                )
                 response = refusal("swissid_cancelled", state: state, status: .unauthorized)
             } else {
                 let identity = try await client.identity(code: String(query["code"] ?? ""), verifier: pending.verifier, nonce: pending.nonce)
