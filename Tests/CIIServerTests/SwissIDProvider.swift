@@ -29,7 +29,9 @@ final class SwissIDProvider: @unchecked Sendable {
         try certificate.write(toFile: folder + "/provider.crt", atomically: true, encoding: .utf8)
         try key.write(toFile: folder + "/provider.key", atomically: true, encoding: .utf8)
         let portFile = folder + "/provider.port"
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("oidc/provider.py")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "oidc/provider.py"
+        )
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [
@@ -65,9 +67,10 @@ final class SwissIDProvider: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// Tells the provider who logs in, with which assurance level, how to misbehave, or to rotate its key.
+    /// Tells the provider who logs in (`subject`), with which assurance level (`acr`, empty for
+    /// none), how to misbehave (`mode`), or to rotate its key (`rotate`); returns its signing key's id.
     @discardableResult
-    func control(_ body: [String: Any]) throws -> [String: Any] {
+    func control(_ body: [String: String]) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: body)
         let answer = try Curl.perform(
             CurlRequest(
@@ -82,7 +85,7 @@ final class SwissIDProvider: @unchecked Sendable {
         guard answer.status == 200, let object = try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any] else {
             throw ProviderError("the provider's /control answered \(answer.status): \(answer.text)")
         }
-        return object
+        return object["kid"] as? String ?? ""
     }
 
     /// How many times the client fetched the provider's keys.

@@ -21,7 +21,12 @@ extension AccessControl {
         if let invitationHash {
             let valid = try store.row("SELECT 1 FROM swissid_invitation WHERE token_hash = ? AND expires_at > ?", [invitationHash, moment])
             guard valid != nil else {
-                record(.loginFailed, actor: "anonymous", outcome: "refused", [("method", "swissid"), ("reason", "invitation_invalid"), ("client", client)])
+                record(
+                    .loginFailed,
+                    actor: "anonymous",
+                    outcome: "refused",
+                    [("method", "swissid"), ("reason", "invitation_invalid"), ("client", client)]
+                )
                 return nil
             }
         }
@@ -46,10 +51,9 @@ extension AccessControl {
         let hash = SecretToken.hash(state)
         let moment = now().timeIntervalSince1970
         let found = try store.write { db -> StoredRow? in
-            try Row.fetchOne(
-                db,
+            try SQLRequest<Row>(
                 literal: "DELETE FROM swissid_login WHERE state_hash = \(hash) RETURNING browser_hash, nonce, verifier, invitation_hash, expires_at"
-            ).map(StoredRow.init)
+            ).fetchOne(db).map(StoredRow.init)
         }
         let reason: String?
         if let found {
@@ -82,13 +86,12 @@ extension AccessControl {
             let moment = now().timeIntervalSince1970
             let linked = try store.write { db -> (Int64?, String?) in
                 guard
-                    let account = try Int64.fetchOne(
-                        db,
+                    let account = try SQLRequest<Int64>(
                         literal: "DELETE FROM swissid_invitation WHERE token_hash = \(invitation) AND expires_at > \(moment) RETURNING account_id"
-                    )
+                    ).fetchOne(db)
                 else { return (nil, "invitation_invalid") }
-                let other = try Int64.fetchOne(db, literal: "SELECT account_id FROM swissid_link WHERE subject = \(subject)")
-                let current = try String.fetchOne(db, literal: "SELECT subject FROM swissid_link WHERE account_id = \(account)")
+                let other = try SQLRequest<Int64>(literal: "SELECT account_id FROM swissid_link WHERE subject = \(subject)").fetchOne(db)
+                let current = try SQLRequest<String>(literal: "SELECT subject FROM swissid_link WHERE account_id = \(account)").fetchOne(db)
                 if let other, other != account { return (account, "already_linked") }
                 if let current, current != subject { return (account, "already_linked") }
                 if current == nil { try Self.insertLink(db, account: account, subject: subject, moment: moment, by: "invitation") }
@@ -105,13 +108,23 @@ extension AccessControl {
                 return .refused(reason == "invitation_invalid" ? .invitationInvalid : .alreadyLinked)
             }
             if let account = linked.0 {
-                record(.accountChanged, actor: "account:\(account)", subject: "account:\(account)", [("swissid", "linked"), ("by", "invitation"), ("swissid_ref", reference)])
+                record(
+                    .accountChanged,
+                    actor: "account:\(account)",
+                    subject: "account:\(account)",
+                    [("swissid", "linked"), ("by", "invitation"), ("swissid_ref", reference)]
+                )
             }
         }
         guard let id = try store.row("SELECT account_id FROM swissid_link WHERE subject = ?", [subject]).map({ $0[0] as Int64 }),
             let account = try store.account(id: id)
         else {
-            record(.loginFailed, actor: "anonymous", outcome: "refused", [("method", "swissid"), ("reason", "unlinked"), ("swissid_ref", reference), ("client", client)])
+            record(
+                .loginFailed,
+                actor: "anonymous",
+                outcome: "refused",
+                [("method", "swissid"), ("reason", "unlinked"), ("swissid_ref", reference), ("client", client)]
+            )
             return .refused(.unlinked)
         }
         if !account.isActive {
@@ -140,10 +153,14 @@ extension AccessControl {
         }
         let moment = now().timeIntervalSince1970
         let conflict = try store.write { db -> String? in
-            if let other = try Int64.fetchOne(db, literal: "SELECT account_id FROM swissid_link WHERE subject = \(subject)"), other != account.id {
+            if let other = try SQLRequest<Int64>(literal: "SELECT account_id FROM swissid_link WHERE subject = \(subject)").fetchOne(db),
+                other != account.id
+            {
                 return "this SwissID is linked to account \(other) already"
             }
-            if let current = try String.fetchOne(db, literal: "SELECT subject FROM swissid_link WHERE account_id = \(account.id)"), current != subject {
+            if let current = try SQLRequest<String>(literal: "SELECT subject FROM swissid_link WHERE account_id = \(account.id)").fetchOne(db),
+                current != subject
+            {
                 return "account \(account.id) is linked to another SwissID already"
             }
             try db.execute(literal: "DELETE FROM swissid_link WHERE account_id = \(account.id)")
@@ -161,7 +178,9 @@ extension AccessControl {
             literal: "INSERT INTO swissid_link (account_id, subject, linked_at, linked_by) VALUES (\(account), \(subject), \(moment), \(actor))"
         )
         let unusable = "swissid-only:" + Sodium.randomToken()
-        try db.execute(literal: "UPDATE account SET password_hash = \(unusable), must_change_password = 0 WHERE id = \(account) AND must_change_password = 1")
+        try db.execute(
+            literal: "UPDATE account SET password_hash = \(unusable), must_change_password = 0 WHERE id = \(account) AND must_change_password = 1"
+        )
     }
 
     /// The SwissID subject linked to account `id`, if any.
@@ -176,26 +195,42 @@ extension AccessControl {
         guard let account = try store.account(email: email) else {
             throw AccessError(.unknownAccount, "no account has the e-mail \(email); create it first with `ciid user add`")
         }
-        guard let mailer else { throw AccessError(.mail, "no mail relay is configured ([mail] in ciid.conf): link the account with `ciid user link-swissid`") }
+        guard let mailer else {
+            throw AccessError(.mail, "no mail relay is configured ([mail] in ciid.conf): link the account with `ciid user link-swissid`")
+        }
         let token = SecretToken.make()
         let moment = now().timeIntervalSince1970
         let expires = moment + Double(Self.swissIDInvitationDays) * 86_400
         try store.write { db in
             try db.execute(literal: "DELETE FROM swissid_invitation WHERE account_id = \(account.id) OR expires_at < \(moment)")
             try db.execute(
-                literal: "INSERT INTO swissid_invitation (token_hash, account_id, expires_at) VALUES (\(SecretToken.hash(token)), \(account.id), \(expires))"
+                literal:
+                    "INSERT INTO swissid_invitation (token_hash, account_id, expires_at) VALUES (\(SecretToken.hash(token)), \(account.id), \(expires))"
             )
         }
         let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         let link = "\(base)/login/swissid?invitation=\(token)"
         do {
-            try await mailer.send(SwissIDInvitationMail.message(link: link, to: account, from: mailFrom, node: nodeName, days: Self.swissIDInvitationDays))
+            try await mailer.send(
+                SwissIDInvitationMail.message(link: link, to: account, from: mailFrom, node: nodeName, days: Self.swissIDInvitationDays)
+            )
         } catch {
             try store.write { db in try db.execute(literal: "DELETE FROM swissid_invitation WHERE token_hash = \(SecretToken.hash(token))") }
-            record(.accountChanged, actor: actor, subject: account.auditName, outcome: "failed", [("swissid", "invitation"), ("error", "\(type(of: error))")])
+            record(
+                .accountChanged,
+                actor: actor,
+                subject: account.auditName,
+                outcome: "failed",
+                [("swissid", "invitation"), ("error", "\(type(of: error))")]
+            )
             throw AccessError(.mail, "the invitation could not be sent: \(error)")
         }
-        record(.accountChanged, actor: actor, subject: account.auditName, [("swissid", "invitation_sent"), ("days", String(Self.swissIDInvitationDays))])
+        record(
+            .accountChanged,
+            actor: actor,
+            subject: account.auditName,
+            [("swissid", "invitation_sent"), ("days", String(Self.swissIDInvitationDays))]
+        )
         return account
     }
 

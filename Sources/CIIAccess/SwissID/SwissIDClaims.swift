@@ -79,7 +79,11 @@ public struct SwissIDClaims: JWTPayload, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         for (name, values) in texts {
-            if values.count == 1 { try container.encode(values[0], forKey: Key(stringValue: name)) } else { try container.encode(values, forKey: Key(stringValue: name)) }
+            if values.count == 1 {
+                try container.encode(values[0], forKey: Key(stringValue: name))
+            } else {
+                try container.encode(values, forKey: Key(stringValue: name))
+            }
         }
         try container.encode(subject, forKey: Key(stringValue: "sub"))
         try container.encode(issuer, forKey: Key(stringValue: "iss"))

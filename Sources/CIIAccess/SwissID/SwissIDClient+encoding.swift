@@ -16,7 +16,10 @@ extension SwissIDClient {
             throw SwissIDError(.malformedToken, "the ID token is not a signed JWT with an algorithm and a key id")
         }
         guard algorithms.contains(header.alg) else {
-            throw SwissIDError(.malformedToken, "the ID token is signed with \(printable(header.alg)), not one of \(algorithms.sorted().joined(separator: ", "))")
+            throw SwissIDError(
+                .malformedToken,
+                "the ID token is signed with \(printable(header.alg)), not one of \(algorithms.sorted().joined(separator: ", "))"
+            )
         }
         return header
     }

@@ -103,7 +103,10 @@ public actor SwissIDClient {
         let header = try Self.header(of: token)
         if !keyIDs.contains(header.kid) {
             if let fetched = keysFetchedAt, now().timeIntervalSince(fetched) < keyRefetchInterval {
-                throw SwissIDError(.unknownKey, "the ID token names key \(Self.printable(header.kid)), which the provider did not publish (keys fetched again less than \(Int(keyRefetchInterval)) s ago)")
+                throw SwissIDError(
+                    .unknownKey,
+                    "the ID token names key \(Self.printable(header.kid)), which the provider did not publish (keys fetched again less than \(Int(keyRefetchInterval)) s ago)"
+                )
             }
             try await fetchKeys()
             guard keyIDs.contains(header.kid) else {
@@ -125,7 +128,10 @@ public actor SwissIDClient {
             throw SwissIDError(.issuer, "the ID token was issued by \(Self.printable(claims.issuer)), not \(settings.issuer)")
         }
         guard claims.audience.contains(settings.clientID), claims.audience.count == 1 || claims.authorizedParty == settings.clientID else {
-            throw SwissIDError(.audience, "the ID token was issued for \(claims.audience.map(Self.printable).joined(separator: ", ")), not \(settings.clientID)")
+            throw SwissIDError(
+                .audience,
+                "the ID token was issued for \(claims.audience.map(Self.printable).joined(separator: ", ")), not \(settings.clientID)"
+            )
         }
         guard Double(now().timeIntervalSince1970) <= claims.expiry + leeway else {
             throw SwissIDError(.expired, "the ID token expired at \(Int(claims.expiry)) (seconds since 1970)")
@@ -134,7 +140,7 @@ public actor SwissIDClient {
             throw SwissIDError(.nonce, "the ID token's nonce is not this login's")
         }
         let stated = claims.texts[settings.assuranceClaim] ?? []
-        guard let level = stated.first(where: settings.assuranceLevels.contains) else {
+        guard let level = stated.first(where: { settings.assuranceLevels.contains($0) }) else {
             throw SwissIDError(
                 .assurance,
                 "the ID token's \(settings.assuranceClaim) is \(stated.isEmpty ? "missing" : stated.map(Self.printable).joined(separator: " ")), not one of \(settings.assuranceLevels.joined(separator: " "))"
@@ -147,7 +153,10 @@ public actor SwissIDClient {
     func document() async throws(SwissIDError) -> SwissIDDiscovery {
         if let discovery { return discovery }
         let base = settings.issuer.hasSuffix("/") ? String(settings.issuer.dropLast()) : settings.issuer
-        let response = try await fetch(HTTPRequest(url: base + "/.well-known/openid-configuration", headers: [("Accept", "application/json")]), .discovery)
+        let response = try await fetch(
+            HTTPRequest(url: base + "/.well-known/openid-configuration", headers: [("Accept", "application/json")]),
+            .discovery
+        )
         guard response.status == 200, let found = try? JSONDecoder().decode(SwissIDDiscovery.self, from: Data(response.body)) else {
             throw SwissIDError(.discovery, "the provider's discovery document could not be read (HTTP \(response.status))")
         }

@@ -66,7 +66,11 @@ extension NodeConfiguration {
             read: { configuration, value, file throws(ConfigError) in
                 _ = try swissIDSection(configuration, value, file)
                 guard let chosen = SwissIDSettings.TokenAuthentication(rawValue: value.text) else {
-                    throw ConfigError(file: file, line: value.line, "swissid.token_auth is client_secret_basic or client_secret_post, not `\(value.text)`")
+                    throw ConfigError(
+                        file: file,
+                        line: value.line,
+                        "swissid.token_auth is client_secret_basic or client_secret_post, not `\(value.text)`"
+                    )
                 }
                 configuration.swissID?.tokenAuthentication = chosen
             },

@@ -22,7 +22,11 @@ struct SwissIDController: Sendable {
         let state = PageState(request: request, context: context)
         if state.session != nil { return Pages.redirect(pages.renderer.home) }
         do {
-            guard let start = try pages.access.beginSwissIDLogin(invitation: request.uri.queryParameters["invitation"].map(String.init), client: context.clientAddress)
+            guard
+                let start = try pages.access.beginSwissIDLogin(
+                    invitation: request.uri.queryParameters["invitation"].map(String.init),
+                    client: context.clientAddress
+                )
             else {
                 return refusal("swissid_invitation_invalid", state: state, status: .badRequest)
             }
@@ -68,7 +72,8 @@ struct SwissIDController: Sendable {
             pages.access.recordSwissIDFailure(error, client: context.clientAddress)
             pages.metrics.loginsRefused.increment()
             let unreachable: Set<SwissIDError.Code> = [.discovery, .keys, .tokenExchange]
-            response = unreachable.contains(error.code)
+            response =
+                unreachable.contains(error.code)
                 ? refusal("swissid_unavailable", state: state, status: .badGateway)
                 : refusal("swissid_refused", state: state, status: .forbidden)
         } catch {

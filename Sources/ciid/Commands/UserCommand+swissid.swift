@@ -6,7 +6,8 @@ extension UserCommand {
     struct LinkSwissID: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "link-swissid",
-            abstract: "Link an account of the coordinator to a SwissID, by the subject SwissID gives it (its `sub`); that SwissID then logs in to it.",
+            abstract:
+                "Link an account of the coordinator to a SwissID, by the subject SwissID gives it (its `sub`); that SwissID then logs in to it.",
             discussion: """
                 The subject is SwissID's stable identifier of the person for this client; ask SwissID's support or use \
                 `invite-swissid`, which links the SwissID the person logs in with. An account still holding its one-time \
@@ -49,7 +50,9 @@ extension UserCommand {
             } catch {
                 throw CLIError(error.reason)
             }
-            print("invitation mailed to \(account.email) (account \(account.id)); the link is valid \(AccessControl.swissIDInvitationDays) days, once")
+            print(
+                "invitation mailed to \(account.email) (account \(account.id)); the link is valid \(AccessControl.swissIDInvitationDays) days, once"
+            )
         }
     }
 }
