@@ -55,10 +55,10 @@ enum PageTemplates {
           <button type="submit" id="login-submit">{{t.login_submit}}</button>
         </form>
         {{#swissid}}
-        <form method="get" action="/login/swissid" class="card" id="swissid">
+        <section class="card" id="swissid">
           <p>{{t.swissid_intro}}</p>
-          <button type="submit" id="swissid-login">{{t.swissid_button}}</button>
-        </form>
+          <p><a href="/login/swissid" class="button" id="swissid-login">{{t.swissid_button}}</a></p>
+        </section>
         {{/swissid}}
         {{/body}}{{/layout}}
         """
