@@ -7,6 +7,8 @@ import Sodium
 extension AccessControl {
     /// Minutes between sending a browser to SwissID and its coming back.
     static let swissIDLoginMinutes = 10.0
+    /// SwissID logins that may be under way at once (begun in the last ten minutes, not finished).
+    static let swissIDLoginsUnderWay = 10_000
     /// Days an invitation to link a SwissID stays valid.
     public static let swissIDInvitationDays = 7
 
@@ -14,6 +16,8 @@ extension AccessControl {
     /// (hashed where they are bearer secrets) for ten minutes; with an invitation, only if it is
     /// still valid.
     /// - Parameter invitation: the token of the invitation link the person followed, if any.
+    /// - Throws: ``AccessError/Code/busy`` when ``swissIDLoginsUnderWay`` logins are under way
+    ///   already (anyone can begin one: the table must not grow without bound).
     /// - Returns: nil when the invitation is unknown, used or expired.
     public func beginSwissIDLogin(invitation: String?, client: String) throws(AccessError) -> SwissIDStart? {
         let moment = now().timeIntervalSince1970
@@ -32,8 +36,10 @@ extension AccessControl {
         }
         let start = SwissIDStart(state: SecretToken.make(), nonce: SecretToken.make(), verifier: SecretToken.make(), browser: SecretToken.make())
         let expires = moment + Self.swissIDLoginMinutes * 60
-        try store.write { db in
+        let limit = Self.swissIDLoginsUnderWay
+        let full = try store.write { db -> Bool in
             try db.execute(literal: "DELETE FROM swissid_login WHERE expires_at < \(moment)")
+            guard try SQLRequest<Int>(literal: "SELECT COUNT(*) FROM swissid_login").fetchOne(db) ?? 0 < limit else { return true }
             try db.execute(
                 literal: """
                     INSERT INTO swissid_login (state_hash, browser_hash, nonce, verifier, invitation_hash, expires_at)
@@ -41,6 +47,11 @@ extension AccessControl {
                             \(invitationHash), \(expires))
                     """
             )
+            return false
+        }
+        if full {
+            record(.loginFailed, actor: "anonymous", outcome: "refused", [("method", "swissid"), ("reason", "busy"), ("client", client)])
+            throw AccessError(.busy, "\(limit) SwissID logins are under way already; try again in a few minutes")
         }
         return start
     }

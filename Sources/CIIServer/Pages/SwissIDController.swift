@@ -37,6 +37,11 @@ struct SwissIDController: Sendable {
         } catch let error as SwissIDError {
             context.logger.error("SwissID cannot be reached: \(error)")
             return refusal("swissid_unavailable", state: state, status: .badGateway)
+        } catch let error as AccessError where error.code == .busy {
+            context.logger.warning("\(error)")
+            var response = refusal("swissid_unavailable", state: state, status: .serviceUnavailable)
+            response.headers[.retryAfter] = "60"
+            return response
         } catch {
             return pages.unavailable(error, state: state, context: context)
         }
