@@ -1,4 +1,5 @@
 import CIIAccess
+import CIICore
 import CIIRegistry
 import Hummingbird
 

@@ -2,6 +2,7 @@ import CIIAudit
 import CIICore
 import Foundation
 import GRDB
+import Logging
 import Sodium
 
 extension AccessControl {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A SwissID login just begun: what the browser is sent to the provider with, and the secret of
 /// the cookie that ties the login to that browser. Only hashes of `state` and `browser` are stored.
 public struct SwissIDStart: Sendable {

@@ -1,6 +1,8 @@
 import CIIAccess
 import CIICore
 import Hummingbird
+import Logging
+import Prometheus
 
 /// Logging in with SwissID (coordinator, when `[swissid]` is configured): `/login/swissid` sends the
 /// browser to the provider, `/login/swissid/callback` takes it back, exchanges the code, checks the
