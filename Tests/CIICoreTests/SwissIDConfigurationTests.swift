@@ -13,7 +13,7 @@ import Testing
         redirect_url = https://cii.vs.ch/login/swissid/callback
         assurance_levels = loa-3 loa-4
         token_auth = client_secret_post
-        ca_file = /etc/ciid/provider-ca.pem
+        provider_ca_file = /etc/ciid/provider-ca.pem
         """
 
     @Test func theSectionIsReadAndWrittenBackTheSame() throws {

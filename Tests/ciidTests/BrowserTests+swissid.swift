@@ -4,7 +4,7 @@ import Testing
 extension BrowserTests {
     /// An external coordinator logs in with SwissID in headless Chromium: a real `ciid serve`
     /// coordinator over HTTPS, the tests' OpenID provider (`Tests/oidc/provider.py`) over HTTPS with
-    /// a certificate of the tests' own CA (`swissid.ca_file`), the account linked by
+    /// a certificate of the tests' own CA (`swissid.provider_ca_file`), the account linked by
     /// `ciid user link-swissid`; the session cookie (`SameSite=Strict`) must survive the way back
     /// from the provider's site. Screenshots in `.build/test-artifacts/browser-swissid/`.
     @Test func anExternalCoordinatorLogsInWithSwissIDInChromium() throws {
@@ -64,7 +64,7 @@ extension BrowserTests {
                 client_secret_file = keys/swissid.secret
                 redirect_url = https://localhost:\(port)/login/swissid/callback
                 assurance_levels = loa-3
-                ca_file = \(pki.caCertificate)
+                provider_ca_file = \(pki.caCertificate)
 
                 """).write(toFile: configuration, atomically: true, encoding: .utf8)
         let secret = coordinator + "/keys/swissid.secret"

@@ -77,7 +77,7 @@ extension NodeConfiguration {
             write: { $0.swissID?.tokenAuthentication.rawValue }
         ),
         ConfigKey(
-            "swissid.ca_file",
+            "swissid.provider_ca_file",
             kind: "a path",
             help:
                 "For tests and private PKI only: a CA bundle (PEM) the provider's certificate must chain to instead of the system's CAs. Leave unset for SwissID.",

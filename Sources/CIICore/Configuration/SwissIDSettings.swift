@@ -23,8 +23,8 @@ public struct SwissIDSettings: Sendable, Hashable {
     public var assuranceLevels: [String] = []
     /// How the client authenticates at the token endpoint.
     public var tokenAuthentication = TokenAuthentication.basic
-    /// A CA bundle (PEM) the provider's certificate must chain to instead of the system's CAs: for
-    /// tests and private PKI only; SwissID itself is reached with the system's CAs.
+    /// A CA bundle (PEM) the provider's certificate must chain to instead of the system's CAs
+    /// (`swissid.provider_ca_file`): for tests and private PKI only; SwissID itself is reached with the system's CAs.
     public var caFile: String?
 
     /// Settings for the provider `issuer`; the other fields keep their defaults.
