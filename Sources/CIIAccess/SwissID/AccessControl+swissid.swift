@@ -96,30 +96,30 @@ extension AccessControl {
         let reference = Self.subjectReference(subject)
         if let invitation = pending.invitation {
             let moment = now().timeIntervalSince1970
-            let linked = try store.write { db -> (Int64?, String?) in
+            let linked = try store.write { db -> (account: Int64?, refusal: String?, new: Bool) in
                 guard
                     let account = try SQLRequest<Int64>(
                         literal: "DELETE FROM swissid_invitation WHERE token_hash = \(invitation) AND expires_at > \(moment) RETURNING account_id"
                     ).fetchOne(db)
-                else { return (nil, "invitation_invalid") }
+                else { return (nil, "invitation_invalid", false) }
                 let other = try SQLRequest<Int64>(literal: "SELECT account_id FROM swissid_link WHERE subject = \(subject)").fetchOne(db)
                 let current = try SQLRequest<String>(literal: "SELECT subject FROM swissid_link WHERE account_id = \(account)").fetchOne(db)
-                if let other, other != account { return (account, "already_linked") }
-                if let current, current != subject { return (account, "already_linked") }
+                if let other, other != account { return (account, "already_linked", false) }
+                if let current, current != subject { return (account, "already_linked", false) }
                 if current == nil { try Self.insertLink(db, account: account, subject: subject, moment: moment, by: "invitation") }
-                return (account, nil)
+                return (account, nil, current == nil)
             }
-            if let reason = linked.1 {
+            if let reason = linked.refusal {
                 record(
                     .loginFailed,
                     actor: "anonymous",
-                    subject: linked.0.map { "account:\($0)" },
+                    subject: linked.account.map { "account:\($0)" },
                     outcome: "refused",
-                    [("method", "swissid"), ("reason", reason), ("swissid", reference), ("client", client)]
+                    [("method", "swissid"), ("reason", reason), ("swissid_ref", reference), ("client", client)]
                 )
                 return .refused(reason == "invitation_invalid" ? .invitationInvalid : .alreadyLinked)
             }
-            if let account = linked.0 {
+            if linked.new, let account = linked.account {
                 record(
                     .accountChanged,
                     actor: "account:\(account)",
