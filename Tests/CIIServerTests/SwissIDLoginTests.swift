@@ -249,6 +249,34 @@ import Testing
             #expect(reused.html.contains("Invitation non valable"))
             let later = Browser()
             #expect(try await later.request(client, .get, try await throughProvider(client, later, provider)).status == .ok)
+            // An invitation for another account cannot take a SwissID linked already.
+            _ = try server.access.createAccount(
+                email: "autre@cii.test",
+                name: "Autre coordination",
+                language: .de,
+                role: .coordinator,
+                caseworker: nil,
+                region: "HV",
+                by: "cli"
+            )
+            _ = try await server.access.inviteSwissID(email: "autre@cii.test", publicURL: "https://cii.test", by: "cli")
+            let other = try #require(base.mailer.last(to: "autre@cii.test"))
+            let otherLink = try #require(other.textBody.split(separator: "\n").first { $0.contains("/login/swissid?invitation=") })
+            let otherPath = String(otherLink.trimmingCharacters(in: .whitespaces).dropFirst("https://cii.test".count))
+            let taken = Browser()
+            taken.language = "de"
+            let refused = try await taken.request(client, .get, try await throughProvider(client, taken, provider, from: otherPath))
+            #expect(refused.status == .conflict)
+            #expect(refused.html.contains("SwissID bereits verknüpft"))
+            #expect(taken.cookies[SessionAuthenticator.cookie] == nil)
+            #expect(refusals().last == "already_linked")
+            // A disabled account's SwissID gets no session.
+            _ = try server.access.disable(account.id, by: "cli")
+            let disabled = Browser()
+            let page = try await disabled.request(client, .get, try await throughProvider(client, disabled, provider))
+            #expect(page.status == .forbidden)
+            #expect(page.html.contains("Compte désactivé"))
+            #expect(refusals().last == "disabled")
         }
     }
 
