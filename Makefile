@@ -2,7 +2,7 @@
 
 SWIFT      ?= swift
 APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev libqrencode-dev pkg-config ca-certificates
-APT_TEST   := curl openssl python3 python3-aiosmtpd python3-selenium chromium chromium-driver fonts-dejavu-core prometheus zip
+APT_TEST   := curl openssl python3 python3-aiosmtpd python3-authlib python3-flask python3-selenium chromium chromium-driver fonts-dejavu-core prometheus zip
 PIP_TEST   := schemathesis axe-core-python
 APT_BENCH  := wrk libjemalloc-dev curl python3
 APT_DEMO   := python3 python3-aiosmtpd

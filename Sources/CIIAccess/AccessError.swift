@@ -22,6 +22,8 @@ public struct AccessError: Error, Sendable, CustomStringConvertible, Equatable {
         case storage
         /// The node cannot send mail.
         case mail
+        /// Too much is under way (SwissID logins begun and not finished); try again later.
+        case busy
     }
 
     /// The kind of failure.

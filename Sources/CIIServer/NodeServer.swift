@@ -46,6 +46,9 @@ public struct NodeServer: Sendable {
     public var bureauMail: BureauMail?
     /// The annual report (coordinator only): the bureau's page `/registry/report`.
     public var annualReporter: AnnualReporter?
+    /// The coordinator's SwissID login (`[swissid]`): the login page offers it and
+    /// `/login/swissid` and its callback are served; nil without it.
+    public var swissID: SwissIDClient?
     /// The handshake and idle timeouts and the per-address cap of the node's listeners, from
     /// `[server]`; one value, so a second listener given it counts a client's connections with the first.
     public var connectionGuard: ConnectionGuard
@@ -129,7 +132,7 @@ public struct NodeServer: Sendable {
     /// admin pages on every node; the check and alerts on dispositif nodes only.
     func addPages(to router: Router<NodeRequestContext>) {
         let name = configuration.dispositif.map { "\($0.rawValue) · \(configuration.id.rawValue)" } ?? configuration.id.rawValue
-        let pages = Pages(
+        var pages = Pages(
             access: access,
             inbox: inbox,
             checker: checker,
@@ -138,6 +141,7 @@ public struct NodeServer: Sendable {
             today: today,
             respondents: respondents
         )
+        pages.offersSwissID = configuration.role == .coordinator && swissID != nil
         // Who may call each route is decided here, on its group, before any handler runs and before
         // a form is read.
         let anyone = router.group()
@@ -153,6 +157,7 @@ public struct NodeServer: Sendable {
             .add(middleware: forms)
         StaticController().addRoutes(to: anonymous)
         LoginController(pages: pages).addRoutes(to: anonymous)
+        if configuration.role == .coordinator, let swissID { SwissIDController(pages: pages, client: swissID).addRoutes(to: anonymous) }
         LanguageController(pages: pages).addRoutes(to: anonymous)
         if configuration.role == .dispositif {
             CheckPageController(pages: pages).addRoutes(to: signedIn)

@@ -77,6 +77,22 @@ enum NodeAccess {
         }
     }
 
+    /// The SwissID client of `[swissid]`, or nil when it is not configured.
+    /// - Throws: when the client secret's file cannot be read, others than its owner can read it, or it is empty.
+    static func swissID(_ directory: NodeDirectory, _ configuration: NodeConfiguration) throws -> SwissIDClient? {
+        guard var settings = configuration.swissID else { return nil }
+        let secret: String
+        do {
+            secret = String(decoding: try SecureFile.readSecret(directory.resolve(settings.clientSecretFile)), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw CLIError("swissid.client_secret_file: \(error)")
+        }
+        guard !secret.isEmpty else { throw CLIError("swissid.client_secret_file is empty: put the client secret SwissID gave you in it") }
+        settings.caFile = settings.caFile.map(directory.resolve)
+        return SwissIDClient(settings: settings, secret: secret)
+    }
+
     /// The access rules of the node, writing events to `audit`.
     static func control(
         _ directory: NodeDirectory,

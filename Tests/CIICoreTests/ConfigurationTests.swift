@@ -150,7 +150,19 @@ import Testing
         custom.registry.digestWeekday = 5
         let text = custom.rendered(heading: "test")
         #expect(try NodeConfiguration(parsing: text, file: "ciid.conf") == custom)
-        for key in NodeConfiguration.keys { #expect(key.value(in: custom) != nil, "\(key.name) was not written") }
+        // `[swissid]` exists on the coordinator only.
+        var coordinator = NodeConfiguration(role: .coordinator, id: try NodeID("cii-vs"), dispositif: nil)
+        var swissID = SwissIDSettings(issuer: "https://login.swissid.ch")
+        swissID.clientID = "cii-vs"
+        swissID.clientSecretFile = "keys/swissid.secret"
+        swissID.redirectURL = "https://cii.vs.ch/login/swissid/callback"
+        swissID.assuranceLevels = ["loa-3"]
+        swissID.caFile = "keys/provider-ca.pem"
+        coordinator.swissID = swissID
+        #expect(try NodeConfiguration(parsing: coordinator.rendered(heading: "test"), file: "ciid.conf") == coordinator)
+        for key in NodeConfiguration.keys {
+            #expect(key.value(in: custom) != nil || key.value(in: coordinator) != nil, "\(key.name) was not written")
+        }
     }
 
     @Test func theCommittedExampleIsAValidConfiguration() throws {

@@ -79,6 +79,31 @@ extension AccessStore {
                     """
             )
         }
+        migrator.registerMigration("v4: SwissID links, invitations and logins under way") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE swissid_link (
+                        account_id INTEGER PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+                        subject TEXT NOT NULL UNIQUE,
+                        linked_at REAL NOT NULL,
+                        linked_by TEXT NOT NULL
+                    );
+                    CREATE TABLE swissid_invitation (
+                        token_hash BLOB PRIMARY KEY,
+                        account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                        expires_at REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE swissid_login (
+                        state_hash BLOB PRIMARY KEY,
+                        browser_hash BLOB NOT NULL,
+                        nonce TEXT NOT NULL,
+                        verifier TEXT NOT NULL,
+                        invitation_hash BLOB,
+                        expires_at REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -9,7 +9,8 @@ extension AccessControl {
     /// the pending login is consumed and the TOTP step taken each by one statement that must
     /// change one row (else nothing changes), so that a code opens one session only. The
     /// account's failures are forgotten (its next login waits for nothing); the address's are not.
-    func openSession(for account: Account, totpStep: Int64?, challenge: Data) throws(AccessError) -> SessionOpening {
+    /// A SwissID login (``completeSwissIDLogin(_:invitation:client:)``) has no pending login: `challenge` nil.
+    func openSession(for account: Account, totpStep: Int64?, challenge: Data?) throws(AccessError) -> SessionOpening {
         let token = SecretToken.make()
         let csrf = SecretToken.make()
         let moment = now().timeIntervalSince1970
@@ -19,10 +20,12 @@ extension AccessControl {
         let lost = try store.write { db -> SessionOpening? in
             var lost: SessionOpening?
             try db.inSavepoint {
-                try db.execute(literal: "DELETE FROM login_challenge WHERE token_hash = \(challenge)")
-                guard db.changesCount == 1 else {
-                    lost = .loginGone
-                    return .rollback
+                if let challenge {
+                    try db.execute(literal: "DELETE FROM login_challenge WHERE token_hash = \(challenge)")
+                    guard db.changesCount == 1 else {
+                        lost = .loginGone
+                        return .rollback
+                    }
                 }
                 if let totpStep {
                     try db.execute(

@@ -45,6 +45,7 @@ extension NodeConfiguration {
                 "server.listen uses port \(listenPort), so the federation listener cannot take the next one: set server.federation_listen (`host:port`)"
             )
         }
+        try validateSwissID(config, file: file)
         if let mail, mail.from.isEmpty {
             throw ConfigError(file: file, line: config.values["mail.relay"]?.line, "[mail] needs `from`, the sender address of login codes")
         }

@@ -1,6 +1,7 @@
 extension NodeConfiguration {
     /// Every setting of `ciid.conf`, in the order the file is read, written and documented.
-    public static let keys: [ConfigKey] = nodeKeys + serverKeys + dataKeys + federationKeys + metricsKeys + accessKeys + mailKeys + registryKeys
+    public static let keys: [ConfigKey] =
+        nodeKeys + serverKeys + dataKeys + federationKeys + metricsKeys + accessKeys + mailKeys + registryKeys + swissIDKeys
 
     static let registryKeys: [ConfigKey] = [
         .integer(

@@ -50,6 +50,8 @@ public struct NodeConfiguration: Sendable, Hashable {
     public var mail: MailSettings?
     /// Who may read `GET /metrics`.
     public var metrics = MetricsSettings()
+    /// `[swissid]`: the coordinator's SwissID login for external coordinators; nil when not configured.
+    public var swissID: SwissIDSettings?
 
     /// How often and how long the federation's background work runs.
     public struct FederationTimings: Sendable, Hashable {

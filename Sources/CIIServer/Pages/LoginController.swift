@@ -29,7 +29,7 @@ struct LoginController: Sendable {
         return pages.renderer.render(
             "login",
             title: pages.text("login_title", state),
-            ["email": ""],
+            ["email": "", "swissid": pages.offersSwissID],
             state: state,
             notice: notice,
             error: error,

@@ -21,6 +21,7 @@ enum PageStyle {
         input, select { font: inherit; padding: .45rem .6rem; border: 1px solid #9aa5b4; border-radius: .35rem; }
         #avs { font-size: 1.3rem; letter-spacing: .05em; }
         button { font: inherit; padding: .45rem 1rem; border-radius: .35rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; cursor: pointer; }
+        a.button { display: inline-block; padding: .45rem 1rem; border-radius: .35rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; text-decoration: none; }
         button.small { padding: .15rem .5rem; font-size: .85em; }
         small, .quiet { color: var(--muted); }
         .notice { background: #eaf4ee; border-left: 4px solid var(--ok); padding: .5rem .75rem; }

@@ -8,6 +8,7 @@ enum PageTemplates {
     static let caseworkerTemplates: [String: String] = [
         "layout": layout, "login": login, "code": code, "password": password, "check": check, "alerts": alerts,
         "account": account, "totp": totp, "admin": admin, "message": message, "report": report,
+        "swissid_done": swissIDDone,
     ]
 
     static let layout = """
@@ -68,6 +69,12 @@ enum PageTemplates {
           <input id="password" name="password" type="password" autocomplete="current-password" required>
           <button type="submit" id="login-submit">{{t.login_submit}}</button>
         </form>
+        {{#swissid}}
+        <section class="card" id="swissid">
+          <p>{{t.swissid_intro}}</p>
+          <p><a href="/login/swissid" class="button" id="swissid-login">{{t.swissid_button}}</a></p>
+        </section>
+        {{/swissid}}
         {{/body}}{{/layout}}
         """
 

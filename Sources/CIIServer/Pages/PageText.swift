@@ -5,8 +5,8 @@ enum PageText {
     /// The texts of `language` (German for `.de`, French otherwise).
     static func texts(_ language: Language) -> [String: String] { language == .de ? de : fr }
 
-    static let fr: [String: String] = entries.mapValues(\.fr)
-    static let de: [String: String] = entries.mapValues(\.de)
+    static let fr: [String: String] = entries.merging(swissIDEntries) { first, _ in first }.mapValues(\.fr)
+    static let de: [String: String] = entries.merging(swissIDEntries) { first, _ in first }.mapValues(\.de)
 
     /// Every page's words: the caseworkers' pages', the case pages' (``CasePageText``) and the
     /// bureau's pages' (``BureauPageText``).

@@ -15,6 +15,8 @@ struct Pages: Sendable {
     let today: @Sendable () -> Day
     /// The coordinator's respondent directory as the node holds it, if it has joined.
     let respondents: RespondentBook?
+    /// Whether the login page offers SwissID (`[swissid]` configured on the coordinator).
+    var offersSwissID = false
 
     /// The cookie naming a login whose second factor is awaited.
     static let loginCookie = "__Host-ciid-login"

@@ -117,6 +117,10 @@ struct ServeCommand: AsyncParsableCommand {
             server.annualReporter = reporter
             services.append(AnnualSnapshots(reporter: reporter, logger: logger))
             logger.info("registry API at /api/v1/registry/ (DATA/registry.sqlite)")
+            if let swissID = try NodeAccess.swissID(directory, configuration) {
+                server.swissID = swissID
+                logger.info("SwissID login at /login/swissid (issuer \(configuration.swissID?.issuer ?? ""))")
+            }
         }
         let metricsToken = try NodeAccess.metricsToken(directory, configuration)
         server.metricsAccess = MetricsAccess(allow: configuration.metrics.allow, token: metricsToken)

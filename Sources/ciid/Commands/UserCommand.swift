@@ -10,7 +10,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the accounts of this node (caseworkers and admins; on the coordinator, the registry's roles).",
-        subcommands: [Add.self, List.self, Change.self, Disable.self, Renew.self, Reset.self]
+        subcommands: [Add.self, List.self, Change.self, Disable.self, Renew.self, Reset.self, LinkSwissID.self, InviteSwissID.self]
     )
 
     /// Opens the access rules with an audit log that writes each event at once.
