@@ -50,7 +50,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base.folder) }
         try await app.test(.router) { client in
             let browser = try await logIn(client, server, role: .bureau, email: "bureau@cii.test")
-            #expect(try await browser.request(client, .get, "/").location == "/account")
+            #expect(try await browser.request(client, .get, "/").location == "/registry/cases", "the bureau lands on its cases")
             let account = try await browser.request(client, .get, "/account")
             #expect(account.status == .ok)
             #expect(!account.html.contains("nav-check") && !account.html.contains("nav-alerts"))

@@ -91,7 +91,7 @@ import Testing
             let callback = try await throughProvider(client, browser, provider)
             let done = try await browser.request(client, .get, callback)
             #expect(done.status == .ok)
-            #expect(done.html.contains("http-equiv=\"refresh\" content=\"0;url=/account\""))
+            #expect(done.html.contains("http-equiv=\"refresh\" content=\"0;url=/registry/cases\""), "a coordinator lands on their cases")
             #expect(browser.cookies[SessionAuthenticator.cookie] != nil)
             #expect(browser.cookies[SwissIDController.cookie] == nil)
             let account = try await browser.request(client, .get, "/account")

@@ -43,9 +43,11 @@ def main():
         driver.save_screenshot(os.path.join(args.screenshots, "01-login-with-swissid.png"))
         axe_check.require_clean(driver, "login page with SwissID")
         button.click()
-        # Provider, callback page, then its refresh to the account page.
+        # Provider, callback page, then its refresh to the coordinator's cases (MX-CII's "Mes cas").
         WebDriverWait(driver, 30, ignored_exceptions=(WebDriverException,)).until(
-            lambda d: d.current_url.startswith(args.url + "/account") and d.execute_script("return document.readyState") == "complete")
+            lambda d: d.current_url.startswith(args.url + "/registry/cases") and d.execute_script("return document.readyState") == "complete")
+        axe_check.require_clean(driver, "cases page after SwissID")
+        driver.get(args.url + "/account")
         main_text = driver.find_element(By.TAG_NAME, "main").text
         assert args.email in main_text, main_text[:400]
         driver.save_screenshot(os.path.join(args.screenshots, "02-account-after-swissid.png"))

@@ -9,7 +9,8 @@ struct LoginController: Sendable {
 
     func addRoutes(to router: RouterGroup<NodeRequestContext>) {
         router.get("/") { request, context in
-            PageState(request: request, context: context).session == nil ? Pages.redirect("/login") : Pages.redirect(pages.renderer.home)
+            guard let session = PageState(request: request, context: context).session else { return Pages.redirect("/login") }
+            return Pages.redirect(pages.renderer.home(for: session.account))
         }
         router.get("/login") { request, context in
             let state = PageState(request: request, context: context)
@@ -25,7 +26,7 @@ struct LoginController: Sendable {
     /// The login form, always empty: a refused login does not show the e-mail typed again (the
     /// browser fills it in), so that every refusal is the same page.
     func loginPage(_ state: PageState, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        if state.session != nil { return Pages.redirect(pages.renderer.home) }
+        if let session = state.session { return Pages.redirect(pages.renderer.home(for: session.account)) }
         return pages.renderer.render(
             "login",
             title: pages.text("login_title", state),
@@ -80,7 +81,7 @@ struct LoginController: Sendable {
             switch try await pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
             case .session(let opened):
                 pages.metrics.loginsSucceeded.increment()
-                var response = Pages.redirect(opened.session.account.mustChangePassword ? "/account/password" : pages.renderer.home)
+                var response = Pages.redirect(opened.session.account.mustChangePassword ? "/account/password" : pages.renderer.home(for: opened.session.account))
                 response.setCookie(Pages.cookie(SessionAuthenticator.cookie, opened.token))
                 response.setCookie(Pages.cookie(Pages.loginCookie, "ended", maxAge: 0))
                 return response

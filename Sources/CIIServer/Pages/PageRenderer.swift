@@ -27,9 +27,17 @@ struct PageRenderer: Sendable {
         self.nodeRole = nodeRole
     }
 
-    /// Where a signed-in person lands: the check on a dispositif node, the account page on the
-    /// coordinator (whose registry pages come with the registry's web interface).
+    /// Where a signed-in person lands when the role is not known: the check on a dispositif node,
+    /// the account page on the coordinator.
     var home: String { nodeRole == .dispositif ? "/check" : "/account" }
+
+    /// Where `account` lands after signing in: the check on a dispositif node; on the coordinator
+    /// their cases for the roles that work on cases (MX-CII's "Mes cas"), the account page for
+    /// the others (the administrator).
+    func home(for account: Account) -> String {
+        guard nodeRole == .coordinator else { return home }
+        return [.respondent, .coordinator, .bureau].contains(account.role) ? "/registry/cases" : home
+    }
 
     /// The page `template` filled with `data`, the texts, the user's menu and the form token.
     func render(

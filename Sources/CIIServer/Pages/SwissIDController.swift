@@ -22,7 +22,7 @@ struct SwissIDController: Sendable {
 
     func begin(_ request: Request, context: NodeRequestContext) async -> Response {
         let state = PageState(request: request, context: context)
-        if state.session != nil { return Pages.redirect(pages.renderer.home) }
+        if let session = state.session { return Pages.redirect(pages.renderer.home(for: session.account)) }
         do {
             guard
                 let start = try pages.access.beginSwissIDLogin(
@@ -101,7 +101,7 @@ struct SwissIDController: Sendable {
             var response = pages.renderer.render(
                 "swissid_done",
                 title: pages.text("swissid_done_title", state),
-                ["next": pages.renderer.home],
+                ["next": pages.renderer.home(for: opened.session.account)],
                 state: state
             )
             response.setCookie(Pages.cookie(SessionAuthenticator.cookie, opened.token))
