@@ -81,7 +81,8 @@ struct LoginController: Sendable {
             switch try await pages.access.completeLogin(pending: token, code: form["code"] ?? "", client: context.clientAddress) {
             case .session(let opened):
                 pages.metrics.loginsSucceeded.increment()
-                var response = Pages.redirect(opened.session.account.mustChangePassword ? "/account/password" : pages.renderer.home(for: opened.session.account))
+                let account = opened.session.account
+                var response = Pages.redirect(account.mustChangePassword ? "/account/password" : pages.renderer.home(for: account))
                 response.setCookie(Pages.cookie(SessionAuthenticator.cookie, opened.token))
                 response.setCookie(Pages.cookie(Pages.loginCookie, "ended", maxAge: 0))
                 return response
