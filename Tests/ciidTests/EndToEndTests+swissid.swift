@@ -53,6 +53,16 @@ extension EndToEndTests {
         let taken = try ciid("user", "link-swissid", "--data-dir", coordinator, "--email", "autre@cii.test", "--subject", "swissid-sub-1")
         #expect(taken.status != 0)
         #expect(taken.error.contains("this SwissID is linked to account"), "\(taken.error)")
+        let listed = try ciid("user", "list", "--data-dir", coordinator)
+        #expect(listed.output.split(separator: "\n").contains { $0.contains("externe@cii.test") && $0.contains("+swissid") }, "\(listed.output)")
+        #expect(!listed.output.split(separator: "\n").contains { $0.contains("autre@cii.test") && $0.contains("+swissid") })
+        // A link made by mistake is removed, and the SwissID is free for the right account.
+        let unlinked = try ciid("user", "unlink-swissid", "--data-dir", coordinator, "--email", "externe@cii.test")
+        #expect(unlinked.status == 0 && unlinked.output.contains("no longer linked"), "\(unlinked.error)")
+        let relinked = try ciid("user", "link-swissid", "--data-dir", coordinator, "--email", "autre@cii.test", "--subject", "swissid-sub-1")
+        #expect(relinked.status == 0, "\(relinked.error)")
+        let again = try ciid("user", "unlink-swissid", "--data-dir", coordinator, "--email", "externe@cii.test")
+        #expect(again.status != 0 && again.error.contains("not linked to a SwissID"), "\(again.error)")
 
         let refused = try CIIDProcess.run(["serve", "--data-dir", coordinator, "--port", "0", "--federation-port", "0"], in: folder, timeout: 60)
         #expect(refused.status != 0)

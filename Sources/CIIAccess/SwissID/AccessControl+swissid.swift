@@ -184,6 +184,25 @@ extension AccessControl {
         return try store.account(id: account.id) ?? account
     }
 
+    /// Removes the SwissID link of the account with `email` (a link made by mistake, or a person who
+    /// left) and ends the account's sessions, so that whoever logged in through that SwissID is out.
+    /// The account keeps no password it could log in with if the link had voided it: the admin
+    /// gives it a new one-time password (`ciid user reset`) if it is to log in locally.
+    public func unlinkSwissID(email: String, by actor: String) throws(AccessError) -> Account {
+        guard let account = try store.account(email: email) else {
+            throw AccessError(.unknownAccount, "no account has the e-mail \(email); `ciid user list` shows the accounts")
+        }
+        guard let subject = try swissIDSubject(of: account.id) else {
+            throw AccessError(.invalidField, "account \(account.id) is not linked to a SwissID; nothing to remove")
+        }
+        try store.write { db in
+            try db.execute(literal: "DELETE FROM swissid_link WHERE account_id = \(account.id)")
+            try db.execute(literal: "DELETE FROM session WHERE account_id = \(account.id)")
+        }
+        record(.accountChanged, actor: actor, subject: account.auditName, [("swissid", "unlinked"), ("swissid_ref", Self.subjectReference(subject))])
+        return account
+    }
+
     /// The account's link: a new row, and a one-time password never used made unusable.
     static func insertLink(_ db: Database, account: Int64, subject: String, moment: Double, by actor: String) throws {
         try db.execute(

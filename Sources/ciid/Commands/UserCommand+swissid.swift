@@ -26,6 +26,26 @@ extension UserCommand {
         }
     }
 
+    struct UnlinkSwissID: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unlink-swissid",
+            abstract: "Remove an account's SwissID link (made by mistake, or a person who left) and end the account's sessions.",
+            discussion: """
+                The SwissID can no longer log in to the account. An account whose one-time password the link had voided has \
+                no password: give it a new one with `ciid user reset` if the person is to log in with e-mail and password.
+                """
+        )
+        @OptionGroup var node: NodeOptions
+        @Option(help: "The account's e-mail.") var email: String
+
+        func run() throws {
+            let (access, _) = try UserCommand.open(node)
+            guard access.nodeRole == .coordinator else { throw ValidationError("SwissID logins exist on the coordinator only") }
+            let account = try UserCommand.run { () throws(AccessError) in try access.unlinkSwissID(email: email, by: "cli") }
+            print("account \(account.id) (\(account.email)) is no longer linked to a SwissID; its sessions are ended")
+        }
+    }
+
     struct InviteSwissID: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "invite-swissid",

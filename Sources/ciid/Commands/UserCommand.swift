@@ -10,7 +10,9 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the accounts of this node (caseworkers and admins; on the coordinator, the registry's roles).",
-        subcommands: [Add.self, List.self, Change.self, Disable.self, Renew.self, Reset.self, LinkSwissID.self, InviteSwissID.self]
+        subcommands: [
+            Add.self, List.self, Change.self, Disable.self, Renew.self, Reset.self, LinkSwissID.self, UnlinkSwissID.self, InviteSwissID.self,
+        ]
     )
 
     /// Opens the access rules with an audit log that writes each event at once.
@@ -77,17 +79,18 @@ struct UserCommand: ParsableCommand {
             if accounts.isEmpty { print("no accounts yet: create one with `ciid user add`") }
             for account in accounts {
                 let status = account.isActive ? "active" : "disabled(\(account.disabledReason ?? "admin"))"
+                let swissID = access.nodeRole == .coordinator && (try? access.swissIDSubject(of: account.id)) != nil
                 if json {
                     print(
                         "{\"id\":\(account.id),\"email\":\(JSONText.quoted(account.email)),\"name\":\(JSONText.quoted(account.name)),"
                             + "\"role\":\"\(account.role.rawValue)\",\(account.region.map { "\"region\":\"\($0.rawValue)\"," } ?? "")"
                             + "\(account.collaborator.map { "\"collaborator\":\($0)," } ?? "")\"language\":\"\(account.language.rawValue)\",\"status\":\"\(status)\","
-                            + "\"secondFactor\":\"\(account.secondFactor.rawValue)\",\"lastUsed\":\"\(Day(account.lastUsedAt).iso)\"}"
+                            + "\"secondFactor\":\"\(account.secondFactor.rawValue)\",\"swissid\":\(swissID),\"lastUsed\":\"\(Day(account.lastUsedAt).iso)\"}"
                     )
                 } else {
                     print(
                         "\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\(account.region.map { "(\($0.rawValue))" } ?? "")\t\(account.language.rawValue)\t\(status)"
-                            + "\t\(account.secondFactor.rawValue)\tlast used \(Day(account.lastUsedAt).iso)"
+                            + "\t\(account.secondFactor.rawValue)\(swissID ? "+swissid" : "")\tlast used \(Day(account.lastUsedAt).iso)"
                     )
                 }
             }
