@@ -22,7 +22,7 @@ from selenium.webdriver.common.keys import Keys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import axe_check  # noqa: E402
-from caseworker_flow import Flow, latest_code  # noqa: E402
+from caseworker_flow import Flow, latest_code, run_flow  # noqa: E402
 
 
 class BureauFlow(Flow):
@@ -187,20 +187,7 @@ def main():
                  "screenshots", "profile"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
-    flow = BureauFlow(args)
-    try:
-        flow.run()
-        print(f"bureau pages passed: {flow.shots} screenshots in {args.screenshots}")
-        return 0
-    except Exception as error:  # noqa: BLE001 - report any failure with its step
-        try:
-            flow.shot("failure")
-        except Exception:  # noqa: BLE001
-            pass
-        print(f"bureau pages failed at step '{flow.step}': {error}", file=sys.stderr)
-        return 1
-    finally:
-        flow.driver.quit()
+    return run_flow(BureauFlow(args), "bureau pages")
 
 
 if __name__ == "__main__":

@@ -192,6 +192,26 @@ class Flow:
         return 0
 
 
+def run_flow(flow, label, summary=""):
+    """Runs `flow` (its `run()`, `step`, `shot()`, `shots`, `driver` and `args`): on success prints
+    `label passed` with the screenshots' folder and `summary` (a string, or a function called
+    after the run); on any failure a last screenshot and
+    the step that failed. Always quits the browser. Returns the exit code."""
+    try:
+        flow.run()
+        print(f"{label} passed: {flow.shots} screenshots in {flow.args.screenshots}{summary() if callable(summary) else summary}")
+        return 0
+    except Exception as error:  # noqa: BLE001 - report any failure with its step
+        try:
+            flow.shot("failure")
+        except Exception:  # noqa: BLE001
+            pass
+        print(f"{label} failed at step '{flow.step}': {error}", file=sys.stderr)
+        return 1
+    finally:
+        flow.driver.quit()
+
+
 def main():
     parser = argparse.ArgumentParser()
     for name in ("url", "certificate", "maildir", "email", "password", "new-password", "known", "known-at", "unknown", "bad",
@@ -199,20 +219,7 @@ def main():
         parser.add_argument("--" + name, required=True)
     parser.add_argument("--alerts", type=int, default=1)
     args = parser.parse_args()
-    flow = Flow(args)
-    try:
-        flow.run()
-        print(f"browser flow passed: {flow.shots} screenshots in {args.screenshots}")
-        return 0
-    except Exception as error:  # noqa: BLE001 - report any failure with its step
-        try:
-            flow.shot("failure")
-        except Exception:  # noqa: BLE001
-            pass
-        print(f"browser flow failed at step '{flow.step}': {error}", file=sys.stderr)
-        return 1
-    finally:
-        flow.driver.quit()
+    return run_flow(Flow(args), "browser flow")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from selenium.common.exceptions import NoSuchElementException, WebDriverExceptio
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import axe_check  # noqa: E402
-from caseworker_flow import latest_code, spki_hash  # noqa: E402
+from caseworker_flow import latest_code, run_flow, spki_hash  # noqa: E402
 
 
 class Flow:
@@ -340,19 +340,7 @@ def main():
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
     flow = Flow(args)
-    try:
-        flow.run()
-        print(f"registry flow passed: {flow.shots} screenshots in {args.screenshots}; axe-core clean on {len(flow.checked)} pages")
-        return 0
-    except Exception as error:  # noqa: BLE001 - report any failure with its step
-        try:
-            flow.shot("failure")
-        except Exception:  # noqa: BLE001
-            pass
-        print(f"registry flow failed at step '{flow.step}': {error}", file=sys.stderr)
-        return 1
-    finally:
-        flow.driver.quit()
+    return run_flow(flow, "registry flow", summary=lambda: f"; axe-core clean on {len(flow.checked)} pages")
 
 
 if __name__ == "__main__":
