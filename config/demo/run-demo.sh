@@ -132,6 +132,7 @@ add_account t1-vs sandra.zenhaeusern@t1.demo "Sandra Zenhäusern" de caseworker 
 # synthetic directory: seven entries per region, Sion third, ORP first).
 add_account cii-vs bureau@cii.demo "Bureau CII" fr bureau ""
 add_account cii-vs respondent.orp.sion@cii.demo "Répondant ORP Sion" fr respondent "" --collaborator 15
+add_account cii-vs coordination.sion@cii.demo "Coordination régionale Sion" fr coordinator "" --region SIO
 
 echo "waiting for the seven nodes to converge …"
 for id in "${NODES[@]}"; do
@@ -188,8 +189,11 @@ Watch the federation:
 The JSON API needs an API token: \`$CIID token create --data-dir $ROOT/$ASK --name test\`, then
   curl --cacert $ROOT/$ASK/tls/ca.crt -H "Authorization: Bearer <token>" -d '{"avs":"$ONE"}' https://$ASK.localhost:$ASK_PORT/api/v1/checks
 The coordinator holds a synthetic MX-CII registry of $REGISTRY_CASES cases (the 2023 report's profile);
-the bureau and the respondent above log in at https://cii-vs.localhost:$BASE (its JSON API and pages
-are being built). Logs: $ROOT/*.log
+the bureau, the respondent and the regional coordinator above log in at https://cii-vs.localhost:$BASE
+(their cases, search, every tab of a case, documents, the bureau's lists and the annual report).
+This year's annual report from the command line:
+  $CIID report annual --data-dir $ROOT/cii-vs --year $(date +%Y) --output $ROOT/report-$(date +%Y).html
+Logs: $ROOT/*.log
 
 Stop with Ctrl-C here, or \`make demo-stop\` from another shell.
 MSG
