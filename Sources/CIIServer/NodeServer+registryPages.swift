@@ -31,6 +31,7 @@ extension NodeServer {
         CasesController(registry: registryPages).addRoutes(to: readers)
         CaseCreationController(registry: registryPages).addRoutes(to: roles([.respondent, .bureau]))
         CaseSummaryController(registry: registryPages).addRoutes(to: readers)
+        CaseHistoryController(registry: registryPages).addRoutes(to: readers)
         CaseCancellationController(registry: registryPages).addRoutes(to: roles([.bureau]))
         // The upload form is multipart: its group has no form middleware (the controller checks the token).
         let uploaders = anyone.group()

@@ -269,6 +269,35 @@ import Testing
         }
     }
 
+    @Test func theHistoryShowsTheChangesTheReaderMaySeeAndIsAudited() async throws {
+        let fixture = try await RegistryPageFixture()
+        defer { fixture.remove() }
+        let api = fixture.api
+        let id = try await api.makeCase()
+        let (alice, caller) = try fixture.browser(.respondent, collaborator: api.alice)
+        let (upper, _) = try fixture.browser(.coordinator, region: "HV")
+        let (admin, _) = try fixture.browser(.admin)
+        let app = try fixture.server.makeApplication(tls: nil, port: 0, logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            let situation = try await alice.request(client, .get, "/registry/cases/\(id)/situation")
+            #expect(situation.html.contains("id=\"case-history\""), "the case page links its history")
+            let saved = try await alice.request(
+                client,
+                .post,
+                "/registry/cases/\(id)/situation",
+                form: ["csrf": try #require(situation.csrf), "etag": try await api.etag(id), "situation.text": "Nouvelle situation"]
+            )
+            #expect(saved.status == .seeOther || saved.status == .ok, "\(saved.status)")
+            let history = try await alice.request(client, .get, "/registry/cases/\(id)/history")
+            #expect(history.status == .ok)
+            #expect(history.html.contains("<code>situation.text</code>") && history.html.contains("Nouvelle situation"))
+            #expect(try await upper.request(client, .get, "/registry/cases/\(id)/history").status == .notFound)
+            #expect(try await admin.request(client, .get, "/registry/cases/\(id)/history").status == .forbidden)
+            let reads = api.base.audit.all.filter { $0.actor == caller.name && $0.kind == .registryRead && $0.subject == "case:\(id)" }
+            #expect(reads.contains { $0.details.contains { $0.key == "what" && $0.value == "history" } })
+        }
+    }
+
     @Test func creatingSearchingAndReadingAreAudited() async throws {
         let fixture = try await RegistryPageFixture()
         defer { fixture.remove() }

@@ -288,6 +288,11 @@ class Flow:
         download = self.driver.find_elements(By.CSS_SELECTOR, "#documents a.download")
         self.expect(len(download) == 2 and f"/registry/cases/{case}/documents/" in download[0].get_attribute("href"), "each document has its link")
 
+        self.step = "history"
+        self.click(self.by_id("case-history"))
+        self.page("history")
+        self.expect(self.exists("history") and "gravity" in self.by_id("history").text, "the history shows the bureau's gravity review")
+
         self.step = "expiring powers of attorney"
         self.click(self.by_id("nav-poa"))
         self.page("powers-of-attorney")

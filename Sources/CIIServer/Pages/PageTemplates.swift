@@ -7,7 +7,7 @@ enum PageTemplates {
 
     static let caseworkerTemplates: [String: String] = [
         "layout": layout, "login": login, "code": code, "password": password, "check": check, "alerts": alerts,
-        "account": account, "totp": totp, "admin": admin, "message": message, "report": report,
+        "account": account, "totp": totp, "admin": admin, "message": message, "report": report, "case_history": caseHistory,
         "swissid_done": swissIDDone,
     ]
 

@@ -171,6 +171,7 @@ struct CaseController: Sendable {
             "tab": tabData,
             "etag": String(view.etag.version),
             "can_cancel": role == .bureau && view.cancellation == nil,
+            "can_read_history": RegistryAccess.canRead(.history, actor),
         ]
         let title = "\(texts["case_title"] ?? "") \(view.id) · \(texts[tab.textKey] ?? "")"
         return registry.pages.renderer.render("case", title: title, data, state: state, notice: notice, error: formError, status: status)

@@ -42,7 +42,7 @@ enum CasePageTemplates {
         {{#case.cancellation}}<p class="error" id="cancelled">{{t.case_cancelled}} {{t.case_cancelled_reason}} {{reason}} ({{by}}, {{on}})</p>{{/case.cancellation}}
         {{>case_known}}
         <nav aria-label="{{t.case_tabs}}" class="tabs"><ul>{{#tabs}}<li><a href="/registry/cases/{{case.id}}/{{name}}" id="tab-{{name}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/tabs}}</ul></nav>
-        <p class="case-actions"><a href="/registry/cases/{{case.id}}/summary" id="case-summary">{{t.case_summary}}</a>{{#can_cancel}} · <a href="/registry/cases/{{case.id}}/cancel" id="case-cancel">{{t.case_cancel}}</a>{{/can_cancel}}</p>
+        <p class="case-actions"><a href="/registry/cases/{{case.id}}/summary" id="case-summary">{{t.case_summary}}</a>{{#can_read_history}} · <a href="/registry/cases/{{case.id}}/history" id="case-history">{{t.case_history}}</a>{{/can_read_history}}{{#can_cancel}} · <a href="/registry/cases/{{case.id}}/cancel" id="case-cancel">{{t.case_cancel}}</a>{{/can_cancel}}</p>
         <section id="tab" aria-labelledby="tab-title">
         <h2 id="tab-title">{{tab.label}}</h2>
         {{#tab.extra.is_gravity}}<dl class="fields" id="gravity">
