@@ -78,14 +78,7 @@ struct CodeListPageController: Sendable {
         let data: [String: Any] = [
             "form": form, "errors": errors.messages, "code": code, "action": "/registry/code-lists/\(code)", "attorney": form["attorney"] == "1",
         ]
-        return registry.pages.renderer.render(
-            "code_list_edit",
-            title: registry.pages.text("code_list_edit_title", state),
-            data,
-            state: state,
-            error: errors.isEmpty ? nil : errors.summary,
-            status: status
-        )
+        return registry.editPage("code_list_edit", titleKey: "code_list_edit_title", data, errors: errors, state: state, status: status)
     }
 
     /// Adds a code (`code` nil: taken from the form, refused when it exists) or changes `code`.
@@ -140,13 +133,7 @@ struct CodeListPageController: Sendable {
 
     /// The page for a code that does not exist.
     func notFound(_ state: PageState) -> Response {
-        registry.pages.renderer.message(
-            registry.pages.text("error_title", state),
-            registry.pages.text("code_not_found", state),
-            back: "/registry/code-lists",
-            state: state,
-            status: .notFound
-        )
+        registry.notFound("code_not_found", back: "/registry/code-lists", state: state)
     }
 
     /// The form's values of a stored code.

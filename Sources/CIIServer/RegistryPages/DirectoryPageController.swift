@@ -81,14 +81,7 @@ struct DirectoryPageController: Sendable {
         var data = Self.formData(form, errors: errors, language: state.language)
         data["action"] = "/registry/directory/\(id)"
         data["id"] = String(id)
-        return registry.pages.renderer.render(
-            "directory_edit",
-            title: registry.pages.text("directory_edit_title", state),
-            data,
-            state: state,
-            error: errors.isEmpty ? nil : errors.summary,
-            status: status
-        )
+        return registry.editPage("directory_edit", titleKey: "directory_edit_title", data, errors: errors, state: state, status: status)
     }
 
     /// Adds (`id` nil) or changes an entry; a refused form comes back with its values and each
@@ -154,13 +147,7 @@ struct DirectoryPageController: Sendable {
 
     /// The page for an entry that does not exist.
     func notFound(_ state: PageState) -> Response {
-        registry.pages.renderer.message(
-            registry.pages.text("error_title", state),
-            registry.pages.text("directory_not_found", state),
-            back: "/registry/directory",
-            state: state,
-            status: .notFound
-        )
+        registry.notFound("directory_not_found", back: "/registry/directory", state: state)
     }
 
     /// The form's values of a stored entry.

@@ -119,14 +119,7 @@ struct TrainingPageController: Sendable {
         var data = Self.formData(form, errors: errors, language: state.language)
         data["action"] = "/registry/trainings/\(id)"
         data["id"] = String(id)
-        return registry.pages.renderer.render(
-            "training_edit",
-            title: registry.pages.text("training_edit_title", state),
-            data,
-            state: state,
-            error: errors.isEmpty ? nil : errors.summary,
-            status: status
-        )
+        return registry.editPage("training_edit", titleKey: "training_edit_title", data, errors: errors, state: state, status: status)
     }
 
     /// Records (`id` nil) or corrects a training; a refused form comes back with its values and
@@ -198,13 +191,7 @@ struct TrainingPageController: Sendable {
 
     /// The page for a training that does not exist (or is not of the year asked).
     func notFound(_ state: PageState) -> Response {
-        registry.pages.renderer.message(
-            registry.pages.text("error_title", state),
-            registry.pages.text("training_not_found", state),
-            back: "/registry/trainings",
-            state: state,
-            status: .notFound
-        )
+        registry.notFound("training_not_found", back: "/registry/trainings", state: state)
     }
 
     /// The form's values of a stored training.
