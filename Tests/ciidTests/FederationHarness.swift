@@ -228,21 +228,8 @@ final class FederationHarness {
         return node
     }
 
-    /// A port the kernel says is free now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw HarnessError("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    /// A free port for a node to listen on (see ``FreePort``).
+    static func freePort() throws -> Int { try FreePort.next() }
 
     /// Synthetic CSV rows for people `range` (AVS block 756.4…), followed until `last`.
     static func csv(_ range: ClosedRange<UInt64>, caseworker: String = "c-1", last: Day = Day.today().adding(days: -5)) -> String {

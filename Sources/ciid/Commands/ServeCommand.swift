@@ -10,6 +10,7 @@ import CIIStore
 import Foundation
 import Logging
 import Metrics
+import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
@@ -222,7 +223,14 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger
             )
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            let ports = [port ?? configuration.listenPort] + (federation == nil ? [] : [federationPort ?? configuration.federationListenPort])
+            throw CLIError(
+                "cannot listen: another process already holds port \(ports.map(String.init).joined(separator: " or ")) on \(host): stop it, or change `listen` (and `federation_listen`) in ciid.conf"
+            )
+        }
         logger.info("stopped")
     }
 }
