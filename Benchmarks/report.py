@@ -193,6 +193,34 @@ for count, label in ((1_000_000, "1M"), (5_000_000, "5M")):
         f"{ratio(rss, file_mb)} | {aim} | {verdict(ok) if aim else ''} |")
 out("")
 
+
+def replica_bytes(count):
+    """Bytes per entry of the compact replica tables (dbstat), and the fingerprint widths stored."""
+    path = os.path.join(data_folder, f"replica-{count}", "node.sqlite")
+    if not os.path.exists(path):
+        return None, []
+    import sqlite3
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as c:
+        try:
+            rows = c.execute("SELECT count(*) FROM replica_entry").fetchone()[0]
+            size = c.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN ('replica_entry', 'replica_source')").fetchone()[0]
+            widths = [w for (w,) in c.execute("SELECT DISTINCT length(fingerprint) FROM replica_entry")]
+        except sqlite3.Error:
+            return None, []
+    return (size / rows if rows else None), widths
+
+
+out("Bytes per replica entry on disk (issue 15: 16-byte fingerprints, origin as a small integer; aim ≤ 35 B, 59 B before), "
+    "from SQLite's dbstat of `replica_entry` and `replica_source` in the cached replicas bench-fill built:")
+out("")
+out("| replica | bytes per entry | fingerprint widths stored | aim | |")
+out("|---|---:|---|---|---|")
+for count, label in ((1_000_000, "1M"), (5_000_000, "5M")):
+    per_entry, widths = replica_bytes(count)
+    out(f"| {label} | {num(per_entry, 1)} B | {', '.join(f'{w} B' for w in widths) or '?'} | ≤ 35 B | "
+        f"{verdict(None if per_entry is None else per_entry <= 35)} |")
+out("")
+
 # --- the plugin's own tables
 out("## The benchmark plugin's output")
 out("")

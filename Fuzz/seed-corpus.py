@@ -70,23 +70,32 @@ for source in test_sources("CIICoreTests"):
         index += 1
 
 
-# Batches: the wire form (Sources/CIIFederation/Batch/Batch+wire.swift), version 2.
-def batch(origin, dispositif, recipient, after, through, changes, reset=False, generation=0, end=False, version=2):
+# Batches: the wire form (Sources/CIIFederation/Batch/Batch+wire.swift), version 3 (issue 15):
+# changes in groups of one epoch and width; a change of a 16-byte epoch carries 16 bytes.
+def batch(origin, dispositif, recipient, after, through, changes, reset=False, generation=0, end=False, version=3):
     out = b"CIIB" + bytes([version, (1 if reset else 0) | (2 if end else 0)])
     for text in (origin, dispositif, recipient):
         out += bytes([len(text)]) + text.encode()
     out += struct.pack("<QQQI", after, through, generation, len(changes))
-    for kind, epoch, seed, day in changes:
-        out += bytes([kind]) + struct.pack("<H", epoch) + hashlib.sha256(seed.encode()).digest()
-        if kind == 1:
-            out += struct.pack("<H", day)
+    groups = []
+    for kind, epoch, seed, day, width in changes:
+        if not groups or groups[-1][0] != (epoch, width):
+            groups.append(((epoch, width), []))
+        groups[-1][1].append((kind, seed, day))
+    for (epoch, width), members in groups:
+        out += struct.pack("<HBI", epoch, width, len(members))
+        for kind, seed, day in members:
+            out += bytes([kind]) + hashlib.sha256(seed.encode()).digest()[:width]
+            if kind == 1:
+                out += struct.pack("<H", day)
     return out
 
 
 write("FuzzBatch", "empty", batch("orp-vs", "ORP", "cms-vs", 0, 0, []))
-write("FuzzBatch", "upserts", batch("orp-vs", "ORP", "cms-vs", 3, 5, [(1, 1, "a", 20000), (1, 2, "b", 20100), (2, 1, "c", 0)], end=True))
-write("FuzzBatch", "reset", batch("cms-vs", "CMS", "oai-vs", 0, 2, [(1, 1, "d", 19000), (1, 1, "e", 19500)], reset=True, generation=4))
+write("FuzzBatch", "upserts", batch("orp-vs", "ORP", "cms-vs", 3, 5, [(1, 1, "a", 20000, 32), (1, 2, "b", 20100, 16), (2, 1, "c", 0, 32)], end=True))
+write("FuzzBatch", "reset", batch("cms-vs", "CMS", "oai-vs", 0, 2, [(1, 2, "d", 19000, 16), (1, 2, "e", 19500, 16)], reset=True, generation=4))
 write("FuzzBatch", "version-1", batch("orp-vs", "ORP", "cms-vs", 0, 0, [], version=1))
+write("FuzzBatch", "version-2", batch("orp-vs", "ORP", "cms-vs", 0, 0, [], version=2))
 
 # Signed keys for manifests, join requests and admissions (python3-cryptography, Ed25519).
 try:

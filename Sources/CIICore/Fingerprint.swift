@@ -1,25 +1,47 @@
 /// The keyed BLAKE2b-256 of an AVS number under one epoch's federation key.
 ///
 /// 32 bytes held inline (no allocation), compared and hashed as four words.
+///
+/// Epochs made since issue 15 have 16-byte (128-bit) fingerprints: the digest truncated to its
+/// first 16 bytes. In memory such a fingerprint is the same four words with words 2 and 3 zero
+/// (``isCompact``), so comparing, hashing and indexing on words 0–1 work for both widths; it is
+/// stored and sent as its 16 bytes only (``width``). A 32-byte digest whose last 16 bytes are all
+/// zero (odds 2^-128) would be taken for a 16-byte one; nothing else is ambiguous.
 public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The digest as four little-endian 64-bit words (bytes 0–7, 8–15, 16–23, 24–31).
     public var words: (UInt64, UInt64, UInt64, UInt64)
 
-    /// Length of a fingerprint in bytes.
+    /// Length of a full (32-byte) fingerprint in bytes, and of ``withUnsafeBytes(_:)``'s buffer.
     public static let byteCount = 32
+
+    /// Length of a compact fingerprint (of an epoch made since issue 15) in bytes.
+    public static let compactByteCount = 16
+
+    /// Whether this is a 16-byte fingerprint (words 2 and 3 zero).
+    @inlinable
+    public var isCompact: Bool { words.2 == 0 && words.3 == 0 }
+
+    /// The bytes it is stored and sent as: 16 for a compact fingerprint, else 32.
+    @inlinable
+    public var width: Int { isCompact ? Self.compactByteCount : Self.byteCount }
+
+    /// This fingerprint truncated to its first 16 bytes (words 2 and 3 zeroed).
+    @inlinable
+    public var truncated: Fingerprint { Fingerprint(words: (words.0, words.1, 0, 0)) }
 
     /// Creates a fingerprint from its four words.
     public init(words: (UInt64, UInt64, UInt64, UInt64)) {
         self.words = words
     }
 
-    /// Creates a fingerprint from 32 bytes; `nil` for any other length.
+    /// Creates a fingerprint from 32 bytes, or from the 16 bytes of a compact one; `nil` for any other length.
     ///
     /// Inlinable, and a single copy for contiguous bytes: replication decodes a fingerprint per
     /// change, and an unspecialised generic loop over the bytes cost more than all the rest of it.
     @inlinable
     public init?(bytes: some Collection<UInt8>) {
-        guard bytes.count == Self.byteCount else { return nil }
+        let count = bytes.count
+        guard count == Self.byteCount || count == Self.compactByteCount else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         let copied = bytes.withContiguousStorageIfAvailable { source in
             Swift.withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(source)) }
@@ -48,18 +70,19 @@ public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertib
         self.init(bytes: bytes)
     }
 
-    /// The 32 bytes.
+    /// The bytes it is stored and sent as (``width`` of them: 16 or 32).
     public var bytes: [UInt8] {
-        Swift.withUnsafeBytes(of: words) { Array($0) }
+        Swift.withUnsafeBytes(of: words) { Array($0.prefix(width)) }
     }
 
-    /// Calls `body` with the 32 bytes, without allocating.
+    /// Calls `body` with the 32 bytes (a compact fingerprint's with its zero tail), without allocating.
     @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try Swift.withUnsafeBytes(of: words, body)
     }
 
-    /// 64 lowercase hexadecimal digits (one allocation: the string itself).
+    /// 64 lowercase hexadecimal digits, a compact fingerprint's with its zero tail, so that logs
+    /// and audit searches keep one form (one allocation: the string itself).
     public var hex: String {
         String(unsafeUninitializedCapacity: 64) { out in
             withUnsafeBytes { bytes in

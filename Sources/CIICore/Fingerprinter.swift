@@ -5,7 +5,9 @@ public import Sodium
 ///
 /// fingerprint = BLAKE2b-256(key = epoch key, personal = "ciid.avs.fp.v1", message = the 13 ASCII digits).
 /// The personalisation string separates this use of the key from any other (domain separation)
-/// at no cost: it is part of BLAKE2b's parameter block, not of the message.
+/// at no cost: it is part of BLAKE2b's parameter block, not of the message. Under a key of a
+/// 16-byte epoch (``FingerprintKey/width``) the digest is truncated to its first 16 bytes (words
+/// 2 and 3 zeroed; see ``Fingerprint/isCompact``).
 public struct Fingerprinter: Sendable {
     /// The key in use.
     public let key: FingerprintKey
@@ -22,6 +24,9 @@ public struct Fingerprinter: Sendable {
     /// The epoch of the fingerprints this makes.
     public var epoch: Epoch { key.epoch }
 
+    /// The width of the fingerprints this makes, in bytes (16 or 32).
+    public var width: Int { key.width }
+
     /// The fingerprint of `avs`.
     @inlinable
     public func fingerprint(_ avs: AVSNumber) -> Fingerprint {
@@ -32,6 +37,10 @@ public struct Fingerprinter: Sendable {
                     Self.hash(digits, key: secret, into: out)
                 }
             }
+        }
+        if key.width == Fingerprint.compactByteCount {
+            result.words.2 = 0
+            result.words.3 = 0
         }
         return result
     }

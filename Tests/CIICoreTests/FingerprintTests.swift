@@ -12,6 +12,16 @@ import Testing
         #expect(fingerprint.hex == "9133bfec280447993834d840a0f597fffdd6f5d2797c6eb0ee613797d2ddf46b")
     }
 
+    @Test func aSixteenByteEpochKeepsTheFirstHalfOfTheDigest() throws {
+        // The same vector under a 16-byte epoch (issue 15): the digest's first 16 bytes, zero tail in memory.
+        let key = try FingerprintKey(epoch: Epoch(2)!, secret: SecretBytes(Array(0..<32)), width: 16)
+        let fingerprint = Fingerprinter(key: key).fingerprint(avs)
+        #expect(fingerprint.bytes == Array(hex: "9133bfec280447993834d840a0f597ff"))
+        #expect(fingerprint.isCompact && fingerprint.width == 16)
+        #expect(fingerprint.hex == "9133bfec280447993834d840a0f597ff" + String(repeating: "0", count: 32))
+        #expect(Fingerprint(hex: fingerprint.hex) == fingerprint)
+    }
+
     @Test func isStableForOneKeyAndWrittenForm() throws {
         let fingerprinter = Fingerprinter(key: .generate(epoch: .first))
         let a = fingerprinter.fingerprint(avs)
@@ -46,6 +56,13 @@ import Testing
         #expect("\(key)".contains("epoch 1"))
         #expect(key.keyID.count == 16)
         #expect(throws: FingerprintKeyError.self) { try FingerprintKey(epoch: .first, secret: SecretBytes([1, 2])) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate init(hex: String) {
+        let digits = Array(hex.utf8)
+        self = stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
     }
 }
 

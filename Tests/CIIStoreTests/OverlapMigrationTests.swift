@@ -13,7 +13,9 @@ import Testing
     @Test func anUpgradeFillsPresenceFromTheReplicaAndRaisesNothingOnTheNextResend() throws {
         let f = try StoreFixture()
         let path = f.folder + "/before-v6.sqlite"
-        let people = (1...4).map { f.fingerprinter.fingerprint(f.avs(UInt64($0))) }
+        // A database of v5 holds 32-byte fingerprints only (epochs before issue 15).
+        let wide = Fingerprinter(key: .generate(epoch: .first, width: 32))
+        let people = (1...4).map { wide.fingerprint(f.avs(UInt64($0))) }
         let day = Int64(today.daysSince1970)
         let queue = try DatabaseQueue(path: path)
         try NodeStore.migrator.migrate(queue, upTo: "v5: retired epochs")

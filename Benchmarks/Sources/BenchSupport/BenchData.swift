@@ -88,12 +88,13 @@ public struct CachedReplica: Sendable {
     /// Number of entries.
     public let count: Int
 
-    /// Opens the cached replica of `count` entries, building it first when missing.
+    /// Opens the cached replica of `count` entries, building it first when missing or made before
+    /// issue 15 (32-byte fingerprints): the benchmarks measure the current format.
     public init(count: Int) throws {
         let directory = NodeDirectory(root: "\(BenchData.folder)/replica-\(count)")
         let marker = "\(directory.root)/complete"
         if let text = try? String(contentsOfFile: marker, encoding: .utf8), let days = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-            let key = try FederationKeyStore(directory: directory).keys().first
+            let key = try FederationKeyStore(directory: directory).keys().first, key.width == FingerprintKey.currentWidth
         {
             self.init(directory: directory, key: key, day: Day(daysSince1970: days), count: count)
             return

@@ -28,7 +28,7 @@ public final class RawLookup {
     /// Looks `fingerprint` up; returns the sum of the rows' `last_on` and text lengths (so nothing is optimised away).
     public func lookup(_ fingerprint: Fingerprint) -> Int {
         fingerprint.withUnsafeBytes { key.copyMemory(from: $0) }
-        sqlite3_bind_blob(statement, 1, key.baseAddress, 32, nil)
+        sqlite3_bind_blob(statement, 1, key.baseAddress, Int32(fingerprint.width), nil)
         var sum = 0
         while sqlite3_step(statement) == SQLITE_ROW {
             sum &+= Int(sqlite3_column_int64(statement, 2)) &+ Int(sqlite3_column_bytes(statement, 0)) &+ Int(sqlite3_column_bytes(statement, 1))

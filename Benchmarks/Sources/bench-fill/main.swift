@@ -14,6 +14,9 @@ import Foundation
 /// registry of the coordinator in DATA_DIR and the wrk Lua tables `searches` and `reads`.
 ///
 /// `bench-fill raw-encrypt-write MEGABYTES FOLDER`: the ceiling of a document upload.
+///
+/// `bench-fill raw-replica-insert COUNT DB`: the ceiling of replication, COUNT rows inserted into a
+/// fresh table shaped like the compact replica at DB; prints `rows seconds rows_per_second bytes_per_row`.
 let arguments = CommandLine.arguments.dropFirst()
 do {
     switch arguments.first {
@@ -44,10 +47,15 @@ do {
             throw StoreError(.refused, "usage: bench-fill raw-encrypt-write MEGABYTES FOLDER")
         }
         try RegistryFill.rawEncryptWrite(megabytes: megabytes, folder: values[2])
+    case "raw-replica-insert" where arguments.count == 3:
+        let values = Array(arguments)
+        guard let count = Int(values[1]), count > 0 else { throw StoreError(.refused, "usage: bench-fill raw-replica-insert COUNT DB") }
+        let result = RawReplicaInsert.run(path: values[2], rows: count)
+        print("\(result.rows) \(result.seconds) \(Double(result.rows) / result.seconds) \(result.bytesPerRow)")
     default:
         FileHandle.standardError.write(
             Data(
-                "usage: bench-fill prepare COUNT... | node DATA_DIR COUNT BODIES_LUA | registry DATA_DIR COUNT REQUESTS_LUA | raw-encrypt-write MEGABYTES FOLDER\n"
+                "usage: bench-fill prepare COUNT... | node DATA_DIR COUNT BODIES_LUA | registry DATA_DIR COUNT REQUESTS_LUA | raw-encrypt-write MEGABYTES FOLDER | raw-replica-insert COUNT DB\n"
                     .utf8
             )
         )

@@ -62,13 +62,20 @@ public struct Manifest: Sendable, Codable, Hashable {
         public var keyID: String
         /// Base64 of `crypto_box_seal(key, member's box key)`, by member id.
         public var sealed: [String: String]
+        /// The width of the epoch's fingerprints in bytes: 16 for epochs made since issue 15.
+        /// Absent (32) for older epochs, so manifests of older releases still verify and read.
+        public var width: Int?
 
-        /// Creates an entry.
-        public init(epoch: UInt32, keyID: String, sealed: [String: String]) {
+        /// Creates an entry; a `width` of 32 is left out of the JSON (older releases read it).
+        public init(epoch: UInt32, keyID: String, sealed: [String: String], width: Int? = nil) {
             self.epoch = epoch
             self.keyID = keyID
             self.sealed = sealed
+            self.width = width == Fingerprint.byteCount ? nil : width
         }
+
+        /// The width of the epoch's fingerprints in bytes (32 when the manifest does not say).
+        public var fingerprintWidth: Int { width ?? Fingerprint.byteCount }
     }
 
     /// Strictly increasing with every publication, and never going back: the coordinator takes

@@ -62,7 +62,7 @@ extension Manifest {
             do {
                 var plain = try box.open([UInt8](bytes))
                 defer { Sodium.wipe(&plain) }
-                keys.append(try FingerprintKey(epoch: epoch, secret: SecretBytes(plain)))
+                keys.append(try FingerprintKey(epoch: epoch, secret: SecretBytes(plain), width: entry.fingerprintWidth))
             } catch {
                 throw FederationError(.cannotOpen, "the key of epoch \(entry.epoch) is not sealed to this node")
             }

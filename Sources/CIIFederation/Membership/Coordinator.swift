@@ -56,7 +56,9 @@ public struct Coordinator: Sendable {
     /// The members.
     public func members() throws -> [Manifest.Member] { try loadMembers() }
 
-    /// Starts the next epoch: a new fingerprint key, sealed to every member in a new manifest.
+    /// Starts the next epoch: a new fingerprint key, sealed to every member in a new manifest. Its
+    /// fingerprints are 16 bytes wide (``FingerprintKey/currentWidth``): rotating a federation made
+    /// before issue 15 is how its sets move to the compact form.
     /// Nodes check with every epoch they hold; each node's next import fingerprints its people
     /// under the new key and retracts the old epoch's fingerprints, so peers follow.
     /// - Returns: the new epoch.
@@ -95,7 +97,7 @@ public struct Coordinator: Sendable {
                 defer { Sodium.wipe(&secret) }
                 sealed[member.id.rawValue] = Data(try BoxKeyPair.seal(secret, to: [UInt8](boxKey))).base64EncodedString()
             }
-            epochs.append(.init(epoch: key.epoch.number, keyID: key.keyID, sealed: sealed))
+            epochs.append(.init(epoch: key.epoch.number, keyID: key.keyID, sealed: sealed, width: key.width))
         }
         let expiresAt = Int64(now.timeIntervalSince1970) + Int64(configuration.federation.manifestDays) * 86_400
         let manifest = Manifest(version: version, coordinator: configuration.id, members: members, epochs: epochs, expiresAt: expiresAt)

@@ -79,7 +79,7 @@ final class ReaderConnection: @unchecked Sendable {
             sqlite3_clear_bindings(statement)
         }
         fingerprint.withUnsafeBytes { key.copyMemory(from: $0) }
-        guard sqlite3_bind_blob(statement, 1, key.baseAddress, 32, nil) == SQLITE_OK,
+        guard sqlite3_bind_blob(statement, 1, key.baseAddress, Int32(fingerprint.width), nil) == SQLITE_OK,
             sqlite3_bind_int64(statement, 2, Int64(epoch.number)) == SQLITE_OK
         else {
             throw StoreError(.readFailed, "cannot bind the check query")

@@ -3,10 +3,10 @@ import Foundation
 public import GRDB
 
 extension Fingerprint: DatabaseValueConvertible {
-    /// A 32-byte BLOB.
+    /// A BLOB of the fingerprint's width (16 or 32 bytes).
     public var databaseValue: DatabaseValue { Data(bytes).databaseValue }
 
-    /// Reads a 32-byte BLOB; `nil` for anything else.
+    /// Reads a 16- or 32-byte BLOB; `nil` for anything else.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Fingerprint? {
         guard let data = Data.fromDatabaseValue(dbValue) else { return nil }
         return Fingerprint(bytes: data)

@@ -22,7 +22,7 @@ extension NodeStore {
                 arguments: [number, Int64(now.timeIntervalSince1970)]
             )
             try OverlapRule.forgetPresence(db, epoch: number)
-            try db.execute(sql: "DELETE FROM replica WHERE epoch = ?", arguments: [number])
+            try db.execute(sql: "DELETE FROM replica_entry WHERE epoch = ?", arguments: [number])
             let replica = db.changesCount
             try db.execute(sql: "DELETE FROM own_followup WHERE epoch = ?", arguments: [number])
             let own = db.changesCount

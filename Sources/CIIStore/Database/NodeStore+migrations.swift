@@ -2,7 +2,8 @@ import GRDB
 
 extension NodeStore {
     /// The schema, one migration per version. Dates are days since 1970-01-01 (INTEGER);
-    /// fingerprints are 32-byte BLOBs. No table has a column for a plain AVS number.
+    /// fingerprints are BLOBs of their epoch's width (16 bytes since issue 15, 32 before: v7).
+    /// No table has a column for a plain AVS number.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: own follow-ups, change log, replica") { db in
@@ -148,6 +149,106 @@ extension NodeStore {
                     """
             )
         }
+        migrator.registerMigration("v7: 16-byte fingerprints, compact replica") { db in try migrateToCompactFingerprints(db) }
         return migrator
+    }
+
+    /// v7 (issue 15): fingerprints of epochs made since are 16 bytes, so every fingerprint column
+    /// accepts 16 or 32 (SQLite cannot alter a CHECK: each table is rebuilt, rows copied as they
+    /// are). The replica is rebuilt compact: `replica_entry` holds (fingerprint, source, epoch,
+    /// last_on), `source` a small integer naming a row of `replica_source` (origin and its
+    /// dispositif, once per origin instead of once per row); the view `replica` shows the old
+    /// columns, so readers keep their SQL. AUTOINCREMENT high-water marks are carried over:
+    /// change-log sequences are never reused.
+    static func migrateToCompactFingerprints(_ db: Database) throws {
+        let highWater = try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence WHERE name IN ('change_log', 'overlap_event')")
+        try db.execute(
+            sql: """
+                CREATE TABLE own_followup_v7 (
+                    epoch INTEGER NOT NULL,
+                    fingerprint BLOB NOT NULL CHECK (length(fingerprint) IN (16, 32)),
+                    started_on INTEGER NOT NULL,
+                    last_on INTEGER NOT NULL,
+                    caseworker TEXT,
+                    reference TEXT,
+                    PRIMARY KEY (epoch, fingerprint)
+                ) WITHOUT ROWID;
+                INSERT INTO own_followup_v7 (epoch, fingerprint, started_on, last_on, caseworker, reference)
+                    SELECT epoch, fingerprint, started_on, last_on, caseworker, reference FROM own_followup;
+                DROP TABLE own_followup;
+                ALTER TABLE own_followup_v7 RENAME TO own_followup;
+
+                CREATE TABLE change_log_v7 (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind INTEGER NOT NULL CHECK (kind IN (1, 2)),
+                    epoch INTEGER NOT NULL,
+                    fingerprint BLOB NOT NULL CHECK (length(fingerprint) IN (16, 32)),
+                    last_on INTEGER,
+                    recorded_at INTEGER NOT NULL
+                );
+                INSERT INTO change_log_v7 (seq, kind, epoch, fingerprint, last_on, recorded_at)
+                    SELECT seq, kind, epoch, fingerprint, last_on, recorded_at FROM change_log;
+                DROP TABLE change_log;
+                ALTER TABLE change_log_v7 RENAME TO change_log;
+                CREATE INDEX change_log_fingerprint ON change_log (epoch, fingerprint, seq);
+
+                CREATE TABLE overlap_event_v7 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    origin TEXT NOT NULL,
+                    dispositif TEXT NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    fingerprint BLOB NOT NULL CHECK (length(fingerprint) IN (16, 32)),
+                    their_last_on INTEGER NOT NULL,
+                    caseworker TEXT,
+                    recorded_at INTEGER NOT NULL,
+                    read_at INTEGER,
+                    reference TEXT,
+                    existing INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO overlap_event_v7 (id, origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at, read_at, reference, existing)
+                    SELECT id, origin, dispositif, epoch, fingerprint, their_last_on, caseworker, recorded_at, read_at, reference, existing FROM overlap_event;
+                DROP TABLE overlap_event;
+                ALTER TABLE overlap_event_v7 RENAME TO overlap_event;
+                CREATE INDEX overlap_event_unread ON overlap_event (read_at, id);
+
+                CREATE TABLE overlap_presence_v7 (
+                    origin TEXT NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    fingerprint BLOB NOT NULL CHECK (length(fingerprint) IN (16, 32)),
+                    PRIMARY KEY (origin, epoch, fingerprint)
+                ) WITHOUT ROWID;
+                INSERT INTO overlap_presence_v7 (origin, epoch, fingerprint) SELECT origin, epoch, fingerprint FROM overlap_presence;
+                DROP TABLE overlap_presence;
+                ALTER TABLE overlap_presence_v7 RENAME TO overlap_presence;
+
+                CREATE TABLE replica_source (
+                    id INTEGER PRIMARY KEY,
+                    origin TEXT NOT NULL UNIQUE,
+                    dispositif TEXT NOT NULL
+                );
+                CREATE TABLE replica_entry (
+                    fingerprint BLOB NOT NULL CHECK (length(fingerprint) IN (16, 32)),
+                    source INTEGER NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    last_on INTEGER NOT NULL,
+                    PRIMARY KEY (fingerprint, source)
+                ) WITHOUT ROWID;
+                INSERT INTO replica_source (origin, dispositif)
+                    SELECT origin, coalesce((SELECT dispositif FROM replica_checkpoint c WHERE c.origin = r.origin), max(dispositif))
+                    FROM replica r GROUP BY origin ORDER BY origin;
+                INSERT INTO replica_entry (fingerprint, source, epoch, last_on)
+                    SELECT r.fingerprint, s.id, r.epoch, r.last_on FROM replica r JOIN replica_source s ON s.origin = r.origin
+                    ORDER BY r.fingerprint, s.id;
+                DROP TABLE replica;
+                CREATE VIEW replica (fingerprint, origin, dispositif, epoch, last_on) AS
+                    SELECT e.fingerprint, s.origin, s.dispositif, e.epoch, e.last_on FROM replica_entry e JOIN replica_source s ON s.id = e.source;
+                """
+        )
+        for row in highWater {
+            let name: String = row[0]
+            let seq: Int64 = row[1]
+            try db.execute(literal: "DELETE FROM sqlite_sequence WHERE name = \(name)")
+            try db.execute(literal: "INSERT INTO sqlite_sequence (name, seq) VALUES (\(name), \(seq))")
+        }
     }
 }

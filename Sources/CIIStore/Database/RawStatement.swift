@@ -8,7 +8,8 @@ import GRDBSQLite
 final class RawStatement {
     private let db: OpaquePointer
     private var statement: OpaquePointer?
-    /// Fingerprint bytes bound to the statement stay here until the next bind (SQLITE_STATIC).
+    /// Fingerprint bytes bound to the statement stay here until the next bind (SQLITE_STATIC); a
+    /// fingerprint is bound as its ``Fingerprint/width`` bytes (16 or 32).
     private var blobs: [UnsafeMutableRawBufferPointer] = []
 
     init(_ database: Database, _ sql: String) throws {
@@ -29,7 +30,7 @@ final class RawStatement {
     func bind(_ index: Int32, _ fingerprint: Fingerprint) {
         let blob = blobs[Int(index) - 1]
         fingerprint.withUnsafeBytes { blob.copyMemory(from: $0) }
-        sqlite3_bind_blob(statement, index, blob.baseAddress, 32, nil)
+        sqlite3_bind_blob(statement, index, blob.baseAddress, Int32(fingerprint.width), nil)
     }
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
@@ -66,8 +67,11 @@ final class RawStatement {
     func text(_ column: Int32) -> String? { sqlite3_column_text(statement, column).map { String(cString: $0) } }
 
     func fingerprint(_ column: Int32) -> Fingerprint? {
-        guard sqlite3_column_bytes(statement, column) == 32, let bytes = sqlite3_column_blob(statement, column) else { return nil }
-        return Fingerprint(bytes: UnsafeRawBufferPointer(start: bytes, count: 32))
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count == Fingerprint.byteCount || count == Fingerprint.compactByteCount, let bytes = sqlite3_column_blob(statement, column) else {
+            return nil
+        }
+        return Fingerprint(bytes: UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     /// Rows the last insert, update or delete on this connection changed.

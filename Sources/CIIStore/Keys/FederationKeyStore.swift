@@ -4,7 +4,9 @@ import Sodium
 
 /// The federation keys a node holds, one per epoch, in `keys/federation.json` (0600).
 ///
-/// The file is JSON: `{"format": "ciid-federation-keys-v1", "keys": [{"epoch": 1, "key": "<base64>"}]}`.
+/// The file is JSON: `{"format": "ciid-federation-keys-v1", "keys": [{"epoch": 1, "key": "<base64>", "width": 16}]}`.
+/// `width` (the epoch's fingerprint width in bytes) is absent for epochs of 32-byte fingerprints,
+/// as in files written before issue 15.
 /// A single exported key (`ciid keys export`, or a key file handed out by the coordinator
 /// before the federation protocol exists) has the form `{"format": "ciid-federation-key-v1", "epoch": 1, "key": "<base64>"}`.
 public struct FederationKeyStore: Sendable {
@@ -20,6 +22,7 @@ public struct FederationKeyStore: Sendable {
         var format: String?
         var epoch: UInt32
         var key: String
+        var width: Int?
     }
 
     struct StoredFile: Codable {
@@ -92,14 +95,18 @@ public struct FederationKeyStore: Sendable {
         }
         defer { Sodium.wipe(&bytes) }
         do {
-            return try FingerprintKey(epoch: epoch, secret: SecretBytes(bytes))
+            return try FingerprintKey(epoch: epoch, secret: SecretBytes(bytes), width: stored.width ?? Fingerprint.byteCount)
         } catch {
             throw StoreError(.corrupt, "\(source): \(error.reason)")
         }
     }
 
     private static func stored(_ key: FingerprintKey) -> StoredKey {
-        StoredKey(epoch: key.epoch.number, key: Data(key.secret.copyBytes()).base64EncodedString())
+        StoredKey(
+            epoch: key.epoch.number,
+            key: Data(key.secret.copyBytes()).base64EncodedString(),
+            width: key.width == Fingerprint.byteCount ? nil : key.width
+        )
     }
 
     private static func encode(_ value: some Encodable) throws(StoreError) -> [UInt8] {

@@ -7,15 +7,20 @@ extension NodeStore {
         try write { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
-                    last_on = excluded.last_on
+                    INSERT INTO replica_entry (fingerprint, source, epoch, last_on) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (fingerprint, source) DO UPDATE SET epoch = excluded.epoch, last_on = excluded.last_on
                     """
             )
+            var sources: [String: Int64] = [:]
             for entry in entries {
-                try statement.execute(arguments: [
-                    entry.fingerprint, entry.origin.rawValue, entry.dispositif.rawValue, Int64(entry.epoch.number), entry.lastOn,
-                ])
+                let source: Int64
+                if let known = sources[entry.origin.rawValue] {
+                    source = known
+                } else {
+                    source = try ReplicaWriter.source(db, origin: entry.origin.rawValue, dispositif: entry.dispositif)
+                    sources[entry.origin.rawValue] = source
+                }
+                try statement.execute(arguments: [entry.fingerprint, source, Int64(entry.epoch.number), entry.lastOn])
             }
         }
     }
@@ -23,7 +28,9 @@ extension NodeStore {
     /// Removes `fingerprints` of `origin` from the replica.
     public func retractReplica(origin: NodeID, fingerprints: [Fingerprint]) throws(StoreError) {
         try write { db in
-            let statement = try db.cachedStatement(sql: "DELETE FROM replica WHERE fingerprint = ? AND origin = ?")
+            let statement = try db.cachedStatement(
+                sql: "DELETE FROM replica_entry WHERE fingerprint = ? AND source = (SELECT id FROM replica_source WHERE origin = ?)"
+            )
             for fingerprint in fingerprints { try statement.execute(arguments: [fingerprint, origin.rawValue]) }
         }
     }

@@ -9,7 +9,7 @@ extension NodeStore {
     public func dropReplicaEntries(before cutoff: Int32) throws(StoreError) -> Int {
         try write { db in
             try OverlapRule.forgetPresence(db, lastOnBefore: Int64(cutoff))
-            try db.execute(literal: "DELETE FROM replica WHERE last_on < \(Int64(cutoff))")
+            try db.execute(literal: "DELETE FROM replica_entry WHERE last_on < \(Int64(cutoff))")
             return db.changesCount
         }
     }

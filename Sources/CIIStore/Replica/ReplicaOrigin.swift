@@ -49,7 +49,7 @@ struct ReplicaOrigin {
 
     /// Drops the origin's rows and moves its checkpoint to 0; presence is pruned once the resend reaches the end.
     private mutating func dropRows(_ db: Database) throws {
-        try db.execute(literal: "DELETE FROM replica WHERE origin = \(origin)")
+        try db.execute(literal: "DELETE FROM replica_entry WHERE source = (SELECT id FROM replica_source WHERE origin = \(origin))")
         try db.execute(literal: "UPDATE replica_checkpoint SET sequence = 0 WHERE origin = \(origin)")
         checkpoint = 0
         prunePresence = true

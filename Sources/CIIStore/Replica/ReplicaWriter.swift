@@ -12,20 +12,34 @@ final class ReplicaWriter {
     private(set) var retracted = 0
 
     init(_ db: Database, origin: String, dispositif: Dispositif, overlaps: OverlapRule) throws {
+        let source = try Self.source(db, origin: origin, dispositif: dispositif)
         upsert = try RawStatement(
             db,
             """
-            INSERT INTO replica (fingerprint, origin, dispositif, epoch, last_on) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT (fingerprint, origin) DO UPDATE SET dispositif = excluded.dispositif, epoch = excluded.epoch,
-            last_on = excluded.last_on
+            INSERT INTO replica_entry (fingerprint, source, epoch, last_on) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (fingerprint, source) DO UPDATE SET epoch = excluded.epoch, last_on = excluded.last_on
             """
         )
-        retract = try RawStatement(db, "DELETE FROM replica WHERE fingerprint = ?1 AND origin = ?2")
+        retract = try RawStatement(db, "DELETE FROM replica_entry WHERE fingerprint = ?1 AND source = ?2")
         self.overlaps = overlaps
         retired = Set(try Int64.fetchAll(db, sql: "SELECT epoch FROM retired_epoch"))
-        upsert.bind(2, origin)
-        upsert.bind(3, dispositif.rawValue)
-        retract.bind(2, origin)
+        upsert.bind(2, source)
+        retract.bind(2, source)
+    }
+
+    /// The `replica_source` id of `origin`, made on its first batch; its dispositif is kept
+    /// current (it is per origin, not per row).
+    static func source(_ db: Database, origin: String, dispositif: Dispositif) throws -> Int64 {
+        try db.execute(
+            literal: """
+                INSERT INTO replica_source (origin, dispositif) VALUES (\(origin), \(dispositif.rawValue))
+                ON CONFLICT (origin) DO UPDATE SET dispositif = excluded.dispositif WHERE dispositif != excluded.dispositif
+                """
+        )
+        guard let id = try SQLRequest<Int64>(literal: "SELECT id FROM replica_source WHERE origin = \(origin)").fetchOne(db) else {
+            throw StoreError(.writeFailed, "the replica has no source row for \(origin) right after writing it")
+        }
+        return id
     }
 
     /// Applies `changes` in key order (stable: two changes of one fingerprint keep their order),
@@ -45,8 +59,8 @@ final class ReplicaWriter {
             }
             let last = Int64(lastOn.daysSince1970)
             upsert.bind(1, change.fingerprint)
-            upsert.bind(4, epoch)
-            upsert.bind(5, last)
+            upsert.bind(3, epoch)
+            upsert.bind(4, last)
             try upsert.run()
             try overlaps.upserted(change.fingerprint, epoch: epoch, lastOn: last)
             upserted += 1

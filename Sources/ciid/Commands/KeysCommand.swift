@@ -15,14 +15,14 @@ struct KeysCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the epochs and key ids (never the keys).")
+        static let configuration = CommandConfiguration(abstract: "List the epochs, key ids and fingerprint widths (never the keys).")
         @OptionGroup var node: NodeOptions
 
         func run() throws {
             let (directory, _) = try node.load()
             let keys = try FederationKeyStore(directory: directory).keys()
             if keys.isEmpty { print("no federation key (see `ciid keys generate` or `ciid keys import`)") }
-            for key in keys { print("\(key.epoch)\tid \(key.keyID)") }
+            for key in keys { print("\(key.epoch)\tid \(key.keyID)\t\(key.width)-byte fingerprints") }
         }
     }
 
