@@ -32,10 +32,10 @@ struct EpochIndex: Sendable {
     /// Entries held (base and delta; a delta entry that replaces a base entry counts twice).
     var count: Int { base.count + delta.count }
 
-    /// Bytes of the arrays.
+    /// Bytes the entries, directory and own keys take (spare capacity of a grown array, which
+    /// the kernel does not back until it is written, not counted).
     var bytes: Int {
-        base.capacity * MemoryLayout<IndexEntry>.stride + delta.capacity * MemoryLayout<IndexEntry>.stride
-            + directory.capacity * 4 + own.capacity * MemoryLayout<IndexKey>.stride
+        (base.count + delta.count) * MemoryLayout<IndexEntry>.stride + directory.count * 4 + own.count * MemoryLayout<IndexKey>.stride
     }
 
     private mutating func buildDirectory() {
