@@ -71,6 +71,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Index",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CIICore", package: "ciid"),
+                .product(name: "CIIStore", package: "ciid"),
+            ],
+            path: "Benchmarks/Index",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Memory",
             dependencies: [
                 "BenchSupport",

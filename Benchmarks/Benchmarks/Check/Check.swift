@@ -3,12 +3,14 @@ import Benchmark
 import CIICore
 import CIIStore
 
-/// `Check`: one in-process alert check, `AlertChecker.check(avs, today:)` (fingerprint, replica
-/// lookup, answer), per call, on replicas of 100,000, 1,000,000 and 5,000,000 entries; about half
-/// of the checked people are in the replica. Beside it, the ceiling on the same database file: a
-/// raw SQLite point lookup of a precomputed fingerprint (C API, prepared statement, read
-/// transaction held open, mmap). Both are warmed first by one pass over the checked people, as
-/// a node that has been serving a while.
+/// `Check`: one in-process alert check, `AlertChecker.check(avs, today:)` (fingerprint, lookup in
+/// the in-memory index that `ciid serve` loads at start, answer), per call, on replicas of
+/// 100,000, 1,000,000 and 5,000,000 entries; about half of the checked people are in the
+/// replica. Beside it, two ceilings on the same data: a raw SQLite point lookup of a precomputed
+/// fingerprint (C API, prepared statement, read transaction held open, mmap), and a lookup of a
+/// precomputed fingerprint in a Swift `Set` of all the replica's fingerprints (the natural
+/// in-memory ceiling). All are warmed first by one pass over the checked people, as a node that
+/// has been serving a while.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock],
@@ -34,6 +36,7 @@ let benchmarks: @Sendable () -> Void = {
             configuration: .init(setup: {
                 let replica = try CachedReplica(count: size)
                 let store = try NodeStore(path: replica.directory.database)
+                try store.loadReplicaIndex()
                 let value = AlertChecker(node: BenchData.asking, keys: [replica.key], window: .standard, reader: ReplicaReader(store: store))
                 let numbers = BenchData.checkedNumbers(checked, replicaSize: size)
                 var known = 0
@@ -64,6 +67,28 @@ let benchmarks: @Sendable () -> Void = {
             let fingerprint = fingerprints[benchmark.currentIteration & (checked - 1)]
             benchmark.startMeasurement()
             blackHole(raw.lookup(fingerprint))
+        }
+
+        let set = Holder<(Set<Fingerprint>, [Fingerprint])>()
+        Benchmark(
+            "Ceiling: Swift Set lookup \(label) entries",
+            configuration: .init(
+                setup: {
+                    let replica = try CachedReplica(count: size)
+                    let fingerprinter = Fingerprinter(key: replica.key)
+                    var all = Set<Fingerprint>(minimumCapacity: size)
+                    for index in 0..<size { all.insert(fingerprinter.fingerprint(BenchData.avs(index))) }
+                    let fingerprints = BenchData.checkedNumbers(checked, replicaSize: size).map(fingerprinter.fingerprint)
+                    for fingerprint in fingerprints { blackHole(all.contains(fingerprint)) }
+                    set.value = (all, fingerprints)
+                },
+                teardown: { set.value = nil }
+            )
+        ) { benchmark in
+            let (all, fingerprints) = set.value!
+            let fingerprint = fingerprints[benchmark.currentIteration & (checked - 1)]
+            benchmark.startMeasurement()
+            blackHole(all.contains(fingerprint))
         }
     }
 }

@@ -5,8 +5,9 @@ import CIIStore
 import Foundation
 
 /// `Memory`: the resident set of a process that holds a replica of 1,000,000 or 5,000,000
-/// entries and answers checks on it, as a node does: each iteration runs 200,000 checks of
-/// people drawn from the whole replica, then records VmRSS (`/proc/self/status`). The plugin's
+/// entries and answers checks on it, as a node does (the in-memory index loaded, as `ciid serve`
+/// does at start): each iteration runs 200,000 checks of people drawn from the whole replica,
+/// then records VmRSS (`/proc/self/status`). The plugin's
 /// peak resident memory is reported too. "Baseline" is the same process with no replica, for
 /// the harness's own share. The reference size beside it is the database file (bench.sh).
 let benchmarks: @Sendable () -> Void = {
@@ -29,6 +30,7 @@ let benchmarks: @Sendable () -> Void = {
             configuration: .init(setup: {
                 let replica = try CachedReplica(count: size)
                 let store = try NodeStore(path: replica.directory.database)
+                try store.loadReplicaIndex()
                 let checker = AlertChecker(node: BenchData.asking, keys: [replica.key], window: .standard, reader: ReplicaReader(store: store))
                 fixture.value = (checker, BenchData.checkedNumbers(200_000, replicaSize: size, seed: 9), replica.day)
             })

@@ -11,13 +11,15 @@ public struct CatchUp: Service {
     let state: FederationState
     let client: FederationClient
     let store: NodeStore
+    let writer: StoreWriter?
     let logger: Logger
 
-    /// Creates the service.
-    public init(client: FederationClient, store: NodeStore, logger: Logger) {
+    /// Creates the service; batches are applied on `writer` when there is one.
+    public init(client: FederationClient, store: NodeStore, writer: StoreWriter? = nil, logger: Logger) {
         self.state = client.state
         self.client = client
         self.store = store
+        self.writer = writer
         self.logger = logger
     }
 
@@ -50,7 +52,7 @@ public struct CatchUp: Service {
             }
             let batch = try BatchSeal.open(response.body, box: state.identity.box, node: state.node, signingKey: { $0 == member.id ? key : nil })
             // Applied even when empty: a batch that reaches the origin's end ends this node's first sync with it.
-            let outcome = try BatchReceiver(state: state, store: store).apply(batch)
+            let outcome = try await BatchReceiver(state: state, store: store, writer: writer).apply(batch)
             guard !batch.changes.isEmpty, case .applied = outcome else { return applied }
             applied += batch.changes.count
             // A full resend is not pulled further: the next pull would start it again; the origin pushes the rest.

@@ -47,7 +47,7 @@ public struct FederationController: Sendable {
 
     /// Adds the routes to `router` (whose group checks the caller first).
     public func addRoutes(to router: some RouterMethods<FederationRequestContext>) {
-        router.post("/federation/batches") { _, context in try self.receive(context) }
+        router.post("/federation/batches") { _, context in try await self.receive(context) }
         router.get("/federation/changes") { request, context in try self.changes(request, context: context) }
         router.get("/federation/digest") { _, context in try self.digest(context: context) }
         router.get("/federation/respondents") { _, context in try await self.respondentDirectory(context: context) }
@@ -56,11 +56,11 @@ public struct FederationController: Sendable {
         }
     }
 
-    func receive(_ context: FederationRequestContext) throws -> Response {
+    func receive(_ context: FederationRequestContext) async throws -> Response {
         let caller = try Self.caller(context)
         let outcome: BatchOutcome
         do {
-            outcome = try receiver.receive(context.body, from: caller)
+            outcome = try await receiver.receive(context.body, from: caller)
         } catch let error as FederationError {
             context.logger.warning("refused a batch from \(caller): \(error)")
             let status: HTTPResponse.Status =

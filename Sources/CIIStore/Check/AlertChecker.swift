@@ -2,7 +2,8 @@ public import CIICore
 
 /// Answers alert checks locally: fingerprint the AVS number under each epoch key the node
 /// holds, look the fingerprints up in the replica and the own set, keep what is inside the
-/// window and not from this node. No network call, no write.
+/// window and not from this node. No network call, no write. Reads the store's in-memory
+/// ``ReplicaIndex`` once loaded (`ciid serve`), the database otherwise.
 public struct AlertChecker: Sendable {
     /// The node asking (its own replica rows, if any, are not "another dispositif").
     public let node: NodeID
@@ -38,20 +39,34 @@ public struct AlertChecker: Sendable {
         var matches: [CheckAnswer.Match] = []
         var followedHere = false
         var current: Fingerprint?
+        func record(_ origin: String, _ dispositif: Dispositif?, _ lastOn: Day) {
+            guard lastOn >= cutoff, origin != node.rawValue, let code = dispositif else { return }
+            if let index = matches.firstIndex(where: { $0.node == origin }) {
+                if matches[index].lastFollowUp < lastOn { matches[index].lastFollowUp = lastOn }
+            } else {
+                matches.append(.init(dispositif: code, node: origin, lastFollowUp: lastOn))
+            }
+        }
         for fingerprinter in fingerprinters {
             let fingerprint = fingerprinter.fingerprint(avs)
             current = current ?? fingerprint
+            // The in-memory index when `ciid serve` loaded it; the database otherwise.
+            if let index = reader.index,
+                let own = index.lookup(
+                    fingerprint,
+                    epoch: fingerprinter.epoch,
+                    { origin, day in record(origin.node, origin.dispositif, Day(daysSince1970: day)) }
+                )
+            {
+                if own { followedHere = true }
+                continue
+            }
             try reader.lookup(fingerprint, epoch: fingerprinter.epoch) { origin, dispositif, lastOn in
                 guard let origin else {
                     followedHere = true
                     return
                 }
-                guard lastOn >= cutoff, origin != node.rawValue, let code = dispositif.flatMap(Dispositif.init(rawValue:)) else { return }
-                if let index = matches.firstIndex(where: { $0.node == origin }) {
-                    if matches[index].lastFollowUp < lastOn { matches[index].lastFollowUp = lastOn }
-                } else {
-                    matches.append(.init(dispositif: code, node: origin, lastFollowUp: lastOn))
-                }
+                record(origin, dispositif.flatMap(Dispositif.init(rawValue:)), lastOn)
             }
         }
         if matches.count > 1 { matches.sort { ($0.dispositif.rawValue, $0.node) < ($1.dispositif.rawValue, $1.node) } }

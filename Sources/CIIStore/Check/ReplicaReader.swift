@@ -16,21 +16,25 @@ public final class ReplicaReader: Sendable {
     private let generation: WriteGeneration
     private let maximumStalenessNanoseconds: UInt64
     private let idle = Mutex<[ReaderConnection]>([])
+    /// The store's in-memory index, which checks read instead once it is loaded.
+    public let index: ReplicaIndex?
 
     /// Creates a reader of the database at `path`.
     /// - Parameters:
     ///   - path: the node database.
     ///   - generation: the write counter of the process's ``NodeStore``.
     ///   - maximumStaleness: how old a snapshot may get before it is refreshed, in milliseconds.
-    public init(path: String, generation: WriteGeneration, maximumStalenessMilliseconds: UInt64 = 250) {
+    ///   - index: the in-memory index to read instead of the database once it is loaded.
+    public init(path: String, generation: WriteGeneration, maximumStalenessMilliseconds: UInt64 = 250, index: ReplicaIndex? = nil) {
+        self.index = index
         self.path = path
         self.generation = generation
         self.maximumStalenessNanoseconds = maximumStalenessMilliseconds * 1_000_000
     }
 
-    /// Creates a reader of `store`.
+    /// Creates a reader of `store` (and of its in-memory index, once loaded).
     public convenience init(store: NodeStore) {
-        self.init(path: store.path, generation: store.generation)
+        self.init(path: store.path, generation: store.generation, index: store.replicaIndex)
     }
 
     /// Calls `body` for every row of the replica and of the own set that holds `fingerprint`:

@@ -15,20 +15,23 @@ extension NodeStore {
     /// Dropping an epoch twice changes nothing the second time.
     @discardableResult
     public func dropEpoch(_ epoch: Epoch, now: Date = Date()) throws(StoreError) -> RetirementSummary {
-        try write { db in
-            let number = Int64(epoch.number)
-            try db.execute(
-                sql: "INSERT INTO retired_epoch (epoch, retired_at) VALUES (?, ?) ON CONFLICT (epoch) DO NOTHING",
-                arguments: [number, Int64(now.timeIntervalSince1970)]
-            )
-            try OverlapRule.forgetPresence(db, epoch: number)
-            try db.execute(sql: "DELETE FROM replica_entry WHERE epoch = ?", arguments: [number])
-            let replica = db.changesCount
-            try db.execute(sql: "DELETE FROM own_followup WHERE epoch = ?", arguments: [number])
-            let own = db.changesCount
-            try db.execute(sql: "DELETE FROM change_log WHERE epoch = ?", arguments: [number])
-            return RetirementSummary(epoch: epoch, replicaEntries: replica, ownFollowUps: own, changes: db.changesCount)
-        }
+        try write(
+            { db -> RetirementSummary in
+                let number = Int64(epoch.number)
+                try db.execute(
+                    sql: "INSERT INTO retired_epoch (epoch, retired_at) VALUES (?, ?) ON CONFLICT (epoch) DO NOTHING",
+                    arguments: [number, Int64(now.timeIntervalSince1970)]
+                )
+                try OverlapRule.forgetPresence(db, epoch: number)
+                try db.execute(sql: "DELETE FROM replica_entry WHERE epoch = ?", arguments: [number])
+                let replica = db.changesCount
+                try db.execute(sql: "DELETE FROM own_followup WHERE epoch = ?", arguments: [number])
+                let own = db.changesCount
+                try db.execute(sql: "DELETE FROM change_log WHERE epoch = ?", arguments: [number])
+                return RetirementSummary(epoch: epoch, replicaEntries: replica, ownFollowUps: own, changes: db.changesCount)
+            },
+            afterCommit: { db, _ in self.reloadOwnSet(db) }
+        )
     }
 
     /// The epochs dropped as retired, oldest first.

@@ -15,6 +15,9 @@ public final class NodeStore: Sendable {
     public let pool: DatabasePool
     /// Bumped after each committed write of this process, so readers refresh their snapshot at once.
     public let generation = WriteGeneration()
+    /// The replica and own set in memory for checks, once ``loadReplicaIndex()`` loaded it; the
+    /// writes of this store keep it in step.
+    public let replicaIndex = ReplicaIndex()
 
     /// Opens (and creates or migrates) the database at `path`. A new database and its `-wal` and
     /// `-shm` files are created 0600, whatever the umask.
@@ -39,8 +42,33 @@ public final class NodeStore: Sendable {
 
     /// Runs `body` in one write transaction and bumps ``generation`` after it commits.
     public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        try write(body, afterCommit: nil)
+    }
+
+    /// Runs `body` in one write transaction, then `afterCommit` once it committed, still holding
+    /// the database's writer: the ``replicaIndex`` follows the commits in their order. Nothing
+    /// runs `afterCommit` when the transaction fails; `afterCommit` cannot fail the write (it
+    /// unloads the index when it cannot follow).
+    func write<T: Sendable>(
+        _ body: @Sendable (Database) throws -> T,
+        afterCommit: ((Database, T) -> Void)?
+    ) throws(StoreError) -> T {
         do {
-            let result = try pool.write(body)
+            let result: T
+            if let afterCommit {
+                result = try pool.writeWithoutTransaction { (db: Database) -> T in
+                    var value: T?
+                    try db.inTransaction {
+                        value = try body(db)
+                        return .commit
+                    }
+                    guard let value else { throw StoreError(.writeFailed, "a write transaction ended without its result") }
+                    afterCommit(db, value)
+                    return value
+                }
+            } else {
+                result = try pool.write(body)
+            }
             generation.bump()
             return result
         } catch let error as StoreError {

@@ -34,26 +34,53 @@ extension NodeStore {
         reachesEnd: Bool = false,
         now: Date = Date()
     ) throws(StoreError) -> BatchOutcome {
-        try write { db in
-            var state = try ReplicaOrigin.open(db, origin: origin.rawValue)
-            if reset, after == 0 {
-                guard generation > state.resetGeneration else {
-                    return .staleReset(checkpoint: state.checkpoint, generation: state.resetGeneration)
+        let applied = try write(
+            { db -> AppliedBatch in
+                var state = try ReplicaOrigin.open(db, origin: origin.rawValue)
+                var wasReset = false
+                if reset, after == 0 {
+                    guard generation > state.resetGeneration else {
+                        return AppliedBatch(outcome: .staleReset(checkpoint: state.checkpoint, generation: state.resetGeneration))
+                    }
+                    try state.reset(db, generation: generation)
+                    wasReset = true
                 }
-                try state.reset(db, generation: generation)
-            }
-            if through <= state.checkpoint, after <= state.checkpoint {
-                if reachesEnd { try state.reachedEnd(db) }
-                return .alreadyApplied(checkpoint: state.checkpoint)
-            }
-            guard after == state.checkpoint else { return .gap(expected: state.checkpoint) }
+                if through <= state.checkpoint, after <= state.checkpoint {
+                    if reachesEnd { try state.reachedEnd(db) }
+                    return AppliedBatch(outcome: .alreadyApplied(checkpoint: state.checkpoint), wasReset: wasReset)
+                }
+                guard after == state.checkpoint else { return AppliedBatch(outcome: .gap(expected: state.checkpoint), wasReset: wasReset) }
 
-            let overlaps = try OverlapRule(db, origin: origin.rawValue, dispositif: dispositif, existing: !state.synced, now: now)
-            let writer = try ReplicaWriter(db, origin: origin.rawValue, dispositif: dispositif, overlaps: overlaps)
-            try writer.apply(changes)
-            try state.advance(db, to: through, dispositif: dispositif, at: Int64(now.timeIntervalSince1970))
-            if reachesEnd { try state.reachedEnd(db) }
-            return .applied(checkpoint: through, upserted: writer.upserted, retracted: writer.retracted, overlaps: overlaps.events)
-        }
+                let overlaps = try OverlapRule(db, origin: origin.rawValue, dispositif: dispositif, existing: !state.synced, now: now)
+                let writer = try ReplicaWriter(db, origin: origin.rawValue, dispositif: dispositif, overlaps: overlaps)
+                try writer.apply(changes)
+                try state.advance(db, to: through, dispositif: dispositif, at: Int64(now.timeIntervalSince1970))
+                if reachesEnd { try state.reachedEnd(db) }
+                return AppliedBatch(
+                    outcome: .applied(checkpoint: through, upserted: writer.upserted, retracted: writer.retracted, overlaps: overlaps.events),
+                    wasReset: wasReset,
+                    retired: writer.retired
+                )
+            },
+            afterCommit: { _, applied in
+                let index = self.replicaIndex
+                if applied.wasReset { index.dropOrigin(origin.rawValue) }
+                guard case .applied = applied.outcome else { return }
+                index.apply(
+                    origin: origin.rawValue,
+                    code: dispositif.rawValue,
+                    changes.map { ($0.fingerprint, $0.epoch.number, $0.lastOn?.daysSince1970) },
+                    retired: applied.retired
+                )
+            }
+        )
+        return applied.outcome
     }
+}
+
+/// What an applied batch did, for the in-memory index.
+private struct AppliedBatch: Sendable {
+    var outcome: BatchOutcome
+    var wasReset = false
+    var retired: Set<Int64> = []
 }

@@ -23,9 +23,12 @@ extension NodeStore {
     /// answered "resend from 0". Its reset generation and whether it was synced are kept: the
     /// resend raises no alert for people already known, and an old reset still changes nothing.
     public func resetOrigin(_ origin: String) throws(StoreError) {
-        try write { db in
-            var state = try ReplicaOrigin.open(db, origin: origin)
-            try state.forget(db)
-        }
+        try write(
+            { db in
+                var state = try ReplicaOrigin.open(db, origin: origin)
+                try state.forget(db)
+            },
+            afterCommit: { _, _ in self.replicaIndex.dropOrigin(origin) }
+        )
     }
 }

@@ -7,10 +7,13 @@ extension NodeStore {
     /// - Returns: how many were dropped.
     @discardableResult
     public func dropReplicaEntries(before cutoff: Int32) throws(StoreError) -> Int {
-        try write { db in
-            try OverlapRule.forgetPresence(db, lastOnBefore: Int64(cutoff))
-            try db.execute(literal: "DELETE FROM replica_entry WHERE last_on < \(Int64(cutoff))")
-            return db.changesCount
-        }
+        try write(
+            { db -> Int in
+                try OverlapRule.forgetPresence(db, lastOnBefore: Int64(cutoff))
+                try db.execute(literal: "DELETE FROM replica_entry WHERE last_on < \(Int64(cutoff))")
+                return db.changesCount
+            },
+            afterCommit: { _, dropped in if dropped > 0 { self.replicaIndex.dropEntries(before: cutoff) } }
+        )
     }
 }

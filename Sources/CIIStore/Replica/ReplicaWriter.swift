@@ -7,7 +7,8 @@ final class ReplicaWriter {
     private let upsert: RawStatement
     private let retract: RawStatement
     private let overlaps: OverlapRule
-    private let retired: Set<Int64>
+    /// The retired epochs, whose changes are skipped.
+    let retired: Set<Int64>
     private(set) var upserted = 0
     private(set) var retracted = 0
 

@@ -59,6 +59,23 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(DescribedMetricsFactory(registry: metrics.registry))
 
         let store = try NodeStore(path: directory.database)
+        // Checks read the replica and the own set in memory; batches are applied on a thread of
+        // their own, which also picks up imports run beside the node (every 250 ms).
+        do {
+            let load = try store.loadReplicaIndex()
+            logger.info(
+                "in-memory index: \(load.entries) replica entries, \(load.ownFollowUps) own follow-ups, \(load.bytes / 1_000_000) MB, built in \(String(format: "%.2f", load.seconds)) s"
+            )
+        } catch {
+            logger.warning("checks read the database instead of an in-memory index: \(error)")
+        }
+        let writer = StoreWriter { [store, logger] in
+            do {
+                try store.refreshReplicaIndex()
+            } catch {
+                logger.warning("cannot refresh the in-memory index after an import: \(error)")
+            }
+        }
         let federation = try FederationState.load(directory: directory, node: configuration.id)
         let keys = try federation?.keyRing ?? KeyRing(node.federationKeys(directory))
         let checker = AlertChecker(node: configuration.id, keys: keys, window: configuration.window, reader: ReplicaReader(store: store))
@@ -147,7 +164,10 @@ struct ServeCommand: AsyncParsableCommand {
                 state: federation,
                 certificate: (directory.resolve(configuration.tlsCertificate), directory.resolve(configuration.tlsKey))
             )
-            var controller = FederationController(receiver: BatchReceiver(state: federation, store: store), window: configuration.window)
+            var controller = FederationController(
+                receiver: BatchReceiver(state: federation, store: store, writer: writer),
+                window: configuration.window
+            )
             if configuration.role == .coordinator, let registryService {
                 // The CII respondents of the registry's directory (or, while it has none, the bureau's
                 // former file), signed and served to members on the federation port; signed anew at
@@ -184,7 +204,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             )
             services.append(ManifestFetcher(state: federation, store: store, logger: logger))
-            finite.append(CatchUp(client: client, store: store, logger: logger))
+            finite.append(CatchUp(client: client, store: store, writer: writer, logger: logger))
             services.append(Publisher(client: client, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
             services.append(
                 DigestChecker(
@@ -225,7 +245,9 @@ struct ServeCommand: AsyncParsableCommand {
         )
         do {
             try await group.run()
+            await writer.shutdown()  // the batches handed over are applied before the node stops
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            await writer.shutdown()
             let ports = [port ?? configuration.listenPort] + (federation == nil ? [] : [federationPort ?? configuration.federationListenPort])
             throw CLIError(
                 "cannot listen: another process already holds port \(ports.map(String.init).joined(separator: " or ")) on \(host): stop it, or change `listen` (and `federation_listen`) in ciid.conf"
