@@ -5,6 +5,8 @@ runs it alone).
 Usage: growth-bench.py CIID [BENCHMARKS_MD]
        growth-bench.py --report RESULTS_JSON [BENCHMARKS_MD]   (writes the section again from a
                                                                 saved run, without running nodes)
+GROWTH_BENCH_SIZES, _BASE, _BULK, _ROUNDS, _IDLE_SECONDS change the run; GROWTH_BENCH_NOTE adds a
+paragraph under the heading (which binary, say).
 
 For each size (default 3, 7, 15 and 30 `ciid serve` processes: the coordinator and N - 1 dispositif
 nodes, release build, on this machine), in a temporary folder:
@@ -347,6 +349,15 @@ def series(results):
     return s
 
 
+def nice_ceiling(value):
+    """The smallest of 1, 2, 4, 5, 8 × 10^k at or above `value`: axes ticked in quarters of it."""
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 4, 5, 8, 10):
+        if step * power >= value:
+            return step * power
+    return 10 * power
+
+
 def svg_plot(s):
     """Six small panels (one figure each against the number of nodes), plain SVG."""
     panels = [
@@ -369,7 +380,7 @@ def svg_plot(s):
         ox, oy = (index % columns) * width, 30 + (index // columns) * height
         left, top, pw, ph = ox + 45, oy + 22, width - 65, height - 75
         values = [v for _, ys, _ in lines for v in ys if v == v] + ([aim] if aim else [])
-        ymax = max(values) * 1.1 if values and max(values) > 0 else 1
+        ymax = nice_ceiling(max(values) * 1.05) if values and max(values) > 0 else 1
         out.append(f'<text x="{ox + 10}" y="{oy + 14}" font-weight="bold">{title}</text>')
         out.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>')
 
@@ -386,7 +397,7 @@ def svg_plot(s):
         for k in range(5):
             y = ymax * k / 4
             out.append(f'<line x1="{left - 3}" y1="{py(y):.1f}" x2="{left + pw}" y2="{py(y):.1f}" stroke="#eee"/>')
-            label = f"{y:.0f}" if ymax >= 10 else f"{y:.2g}"
+            label = f"{y:,.0f}" if y == int(y) else f"{y:.3g}"
             out.append(f'<text x="{left - 5}" y="{py(y) + 4:.1f}" text-anchor="end">{label}</text>')
         if aim:
             out.append(f'<line x1="{left}" y1="{py(aim):.1f}" x2="{left + pw}" y2="{py(aim):.1f}" stroke="#d62728" stroke-dasharray="5,4"/>')
@@ -420,6 +431,8 @@ def section(results, machine):
         f"`python3 Benchmarks/growth-bench.py .build-release/release/ciid docs/benchmarks.md` (`make bench-growth`, also part of "
         f"`make bench`), {machine['duration_s'] / 60:.0f} min."
     )
+    if os.environ.get("GROWTH_BENCH_NOTE"):
+        lines += ["", os.environ["GROWTH_BENCH_NOTE"]]
     lines.append("")
     lines.append(
         f"Federations of {sizes} real `ciid serve` processes (release build): the coordinator `cii-vs` and N − 1 dispositif "
