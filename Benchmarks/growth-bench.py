@@ -498,6 +498,8 @@ def section(results, machine):
     row("resident set per node at the end (max)", "rss_max_mb", 0, "", " MB")
     row("resident set per node, idle before the changes (median)", "idle_rss_mb", 0, "", " MB")
     lines.append("")
+    lines.append("Load average (1 min) at the end of each size: " + ", ".join(f"{r['load'][0]} ({r['size']} nodes)" for r in results) + ".")
+    lines.append("")
     lines.append(
         "Idle CPU is in % of one core over the idle window; p is the slope of log y against log N over the sizes measured "
         "(p ≈ 1 linear, ≈ 2 quadratic); the extrapolation to the design's 156 nodes is a straight line fitted "
