@@ -14,6 +14,7 @@ temporary folder; every wait is bounded.
 import os, sys, time, statistics
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import federation_lib
 from federation_lib import metric
 

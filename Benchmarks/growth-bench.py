@@ -32,6 +32,7 @@ stopped by PID (also on Ctrl-C or SIGTERM); every wait is bounded.
 import json, math, os, resource, signal, statistics, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import federation_lib
 from federation_lib import parse_metrics, proc_cpu_seconds, proc_rss_mb, socket_bytes, socket_bytes_delta
 
