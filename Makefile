@@ -4,7 +4,7 @@ SWIFT      ?= swift
 APT_BUILD  := libsqlite3-dev libsodium-dev libcurl4-openssl-dev libqrencode-dev pkg-config ca-certificates
 APT_TEST   := curl openssl python3 python3-aiosmtpd python3-authlib python3-flask python3-selenium chromium chromium-driver fonts-dejavu-core prometheus zip
 PIP_TEST   := schemathesis axe-core-python
-APT_BENCH  := wrk libjemalloc-dev curl python3
+APT_BENCH  := wrk libjemalloc-dev curl python3 iproute2
 APT_DEMO   := python3 python3-aiosmtpd
 FUZZ_SECONDS ?= 60
 FORMATTED  := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift Package.swift
@@ -12,7 +12,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SOAK_CYCLES ?= 100
 
-.PHONY: all build test lint soak bench bench-registry fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
+.PHONY: all build test lint soak bench bench-registry bench-growth fuzz demo demo-stop format deps deps-test deps-bench deps-demo clean
 
 all: build
 
@@ -62,6 +62,13 @@ bench: deps-bench
 bench-registry: deps-bench
 	bash Benchmarks/run-registry-bench.sh /tmp/ciid-registry-bench.txt
 	python3 Benchmarks/registry-report.py /tmp/ciid-registry-bench.txt docs/benchmarks.md
+
+# The growth of the federation alone (3, 7, 15 and 30 real nodes: replication times, CPU, bytes,
+# resident set), refreshing its section of docs/benchmarks.md and docs/benchmarks-growth.svg;
+# GROWTH_BENCH_SIZES=3,7 (and _BULK, _ROUNDS, _IDLE_SECONDS, _BASE) for a shorter run.
+bench-growth: deps-bench
+	$(SWIFT) build -c release --product ciid --scratch-path .build-release
+	python3 Benchmarks/growth-bench.py .build-release/release/ciid docs/benchmarks.md
 
 # libFuzzer targets (package Fuzz/, release, -sanitize=fuzzer,address), each FUZZ_SECONDS long;
 # nothing of it is built by `build` or `test` (docs/robustness.md).

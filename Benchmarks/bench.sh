@@ -8,10 +8,12 @@
 # 3. runs Benchmarks/run-http-bench.sh (wrk against a release `ciid serve`, beside a bare route);
 # 4. writes docs/benchmarks.md (Benchmarks/report.py);
 # 5. appends the replication figures between real nodes (Benchmarks/federation-bench.py);
-# 6. the registry's search, case read and document figures (Benchmarks/run-registry-bench.sh,
+# 6. the growth of the federation with 3, 7, 15 and 30 real nodes (Benchmarks/growth-bench.py,
+#    its section and docs/benchmarks-growth.svg; `make bench-growth` runs this part alone);
+# 7. the registry's search, case read and document figures (Benchmarks/run-registry-bench.sh,
 #    written by Benchmarks/registry-report.py; `make bench-registry` runs this part alone).
-# Needs: swift, python3, wrk, curl (Debian: apt-get install -y wrk curl python3; the Makefile's
-# deps-bench installs wrk and libjemalloc-dev).
+# Needs: swift, python3, wrk, curl, ss (Debian: apt-get install -y wrk curl python3 iproute2; the
+# Makefile's deps-bench installs them and libjemalloc-dev).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,10 +61,14 @@ cp "$OUT/plugin.md" "$DATA/last-plugin-output.md"
 echo "== replication between real nodes (federation-bench.py)"
 python3 "$BENCH/federation-bench.py" "$ROOT/.build-release/release/ciid" | tee "$OUT/federation.md"
 { echo; cat "$OUT/federation.md"; } >>"$ROOT/docs/benchmarks.md"
+echo "== growth of the federation, 3 to 30 nodes (growth-bench.py)"
+growth_status=0
+python3 "$BENCH/growth-bench.py" "$ROOT/.build-release/release/ciid" "$ROOT/docs/benchmarks.md" || { growth_status=$?; echo "the growth benchmark failed (status $growth_status)"; }
 echo "== the registry on the coordinator (run-registry-bench.sh)"
 registry_status=0
 HTTP_BENCH_SKIP_BUILD=1 bash "$BENCH/run-registry-bench.sh" "$OUT/registry.txt" || { registry_status=$?; echo "the registry benchmark failed (status $registry_status)"; }
 [ "$registry_status" = 0 ] && python3 "$BENCH/registry-report.py" "$OUT/registry.txt" "$ROOT/docs/benchmarks.md"
 echo "== wrote $ROOT/docs/benchmarks.md"
 [ "$http_status" = 0 ] || exit "$http_status"
+[ "$growth_status" = 0 ] || exit "$growth_status"
 exit "$registry_status"

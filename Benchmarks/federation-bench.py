@@ -14,109 +14,21 @@
 Prints a Markdown section. Every process it starts is stopped by PID; everything lives in a
 temporary folder; every wait is bounded.
 """
-import json, os, signal, socket, sqlite3, subprocess, sys, tempfile, time, shutil, statistics
+import os, sys, time, statistics
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+import federation_lib
+from federation_lib import metric
 
 CIID = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/ciid")
 PEOPLE = int(os.environ.get("FEDERATION_BENCH_PEOPLE", "1000000"))
 ROUNDS = int(os.environ.get("FEDERATION_BENCH_ROUNDS", "7"))
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def avs(i):
-    """A valid AVS number from the block 756.6…, formatted."""
-    first12 = 756_600_000_000 + i
-    digits = [int(c) for c in str(first12)]
-    total = sum(d if k % 2 == 0 else 3 * d for k, d in enumerate(digits))
-    check = (10 - total % 10) % 10
-    s = f"{first12}{check}"
-    return f"{s[0:3]}.{s[3:7]}.{s[7:11]}.{s[11:13]}"
-
-
-class Federation:
-    def __init__(self, codes):
-        self.root = tempfile.mkdtemp(prefix="ciid-fedbench-")
-        self.procs = {}
-        self.nodes = {"cii-vs": (f"{self.root}/cii-vs", free_port())}
-        # Each node also listens for members on a port of its own; endpoints are NODE.localhost
-        # names (libcurl resolves them to loopback), which the node certificates name.
-        self.run("init", "--data-dir", self.nodes["cii-vs"][0], "--role", "coordinator", "--node-id", "cii-vs",
-                 "--listen", f"127.0.0.1:{self.nodes['cii-vs'][1]}", "--federation-listen", f"127.0.0.1:{free_port()}")
-        for code in codes:
-            nid = f"{code.lower()}-vs"
-            self.nodes[nid] = (f"{self.root}/{nid}", free_port())
-            folder, port = self.nodes[nid]
-            self.run("init", "--data-dir", folder, "--dispositif", code, "--node-id", nid, "--listen", f"127.0.0.1:{port}",
-                     "--federation-listen", f"127.0.0.1:{free_port()}")
-            self.run("join-request", "--data-dir", folder, "--output", f"{self.root}/{nid}.req")
-            self.run("federation", "admit", "--data-dir", self.nodes["cii-vs"][0], f"{self.root}/{nid}.req", "--output", f"{self.root}/{nid}.adm")
-            self.run("join", "--data-dir", folder, f"{self.root}/{nid}.adm")
-
-    def run(self, *args, timeout=3600):
-        subprocess.run([CIID, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
-
-    def start(self):
-        for nid, (folder, _) in self.nodes.items():
-            log = open(f"{folder}.log", "w")
-            self.procs[nid] = subprocess.Popen([CIID, "serve", "--data-dir", folder, "--log-level", "warning"], stdout=log, stderr=log)
-        deadline = time.time() + 60
-        for nid, (folder, _) in self.nodes.items():
-            while not os.path.exists(f"{folder}/keys/federation.json"):
-                if time.time() > deadline:
-                    raise SystemExit(f"{nid} got no federation key")
-                time.sleep(0.05)
-
-    def stop(self):
-        for proc in self.procs.values():
-            proc.send_signal(signal.SIGTERM)
-        for proc in self.procs.values():
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def db(self, nid):
-        connection = sqlite3.connect(f"file:{self.nodes[nid][0]}/node.sqlite?mode=ro", uri=True, timeout=10)
-        return connection
-
-    def checkpoint(self, nid, origin):
-        with self.db(nid) as c:
-            row = c.execute("SELECT sequence FROM replica_checkpoint WHERE origin = ?", (origin,)).fetchone()
-            return row[0] if row else 0
-
-    def head(self, nid):
-        with self.db(nid) as c:
-            return c.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
-
-    def metrics(self, nid):
-        folder, port = self.nodes[nid]
-        # curl, not urllib: Python does not resolve NODE.localhost, the name the certificate carries.
-        return subprocess.run(["curl", "-sf", "--max-time", "10", "--cacert", f"{folder}/federation/ca.crt",
-                               f"https://{nid}.localhost:{port}/metrics"], check=True, capture_output=True, text=True).stdout
-
-    def write_csv(self, name, indices):
-        path = f"{self.root}/{name}.csv"
-        today = time.strftime("%d.%m.%Y")
-        with open(path, "w") as f:
-            f.write("N° AVS;Début du suivi;Dernier suivi\n")
-            for i in indices:
-                f.write(f"{avs(i)};01.01.2025;{today}\n")
-        return path
-
-
-def metric(text, name, origin):
-    for line in text.splitlines():
-        if line.startswith(name) and f'origin="{origin}"' in line:
-            return float(line.split()[-1])
-    return 0.0
+def Federation(codes):
+    """A coordinator and one node per dispositif code, of this script's ciid (federation_lib)."""
+    return federation_lib.Federation(CIID, federation_lib.members(codes))
 
 
 def initial_replication():

@@ -48,6 +48,8 @@ public struct FederationClient: Sendable {
             clientCertificate: (certificate.chain, certificate.key),
             timeoutSeconds: timeoutSeconds
         )
-        return try await BlockingTransfer.perform(request, session: state.session(for: member.id))
+        let response = try await BlockingTransfer.perform(request, session: state.session(for: member.id))
+        FederationMetrics.exchanged(peer: member.id, sent: body.count, answered: response.body.count)
+        return response
     }
 }

@@ -27,6 +27,15 @@ enum FederationMetrics {
         Counter(label: "ciid_federation_received_changes_total", dimensions: [("origin", origin.rawValue)]).increment(by: Int64(changes))
     }
 
+    /// `ciid_federation_sent_bytes_total{peer}` and `ciid_federation_answer_bytes_total{peer}`: the
+    /// bodies of this node's requests to the peer (batches, pulls, digests, manifest and directory
+    /// fetches) and of the peer's answers to them. The bodies only: HTTP headers and TLS are not counted.
+    static func exchanged(peer: NodeID, sent: Int, answered: Int) {
+        let dimensions = [("peer", peer.rawValue)]
+        Counter(label: "ciid_federation_sent_bytes_total", dimensions: dimensions).increment(by: Int64(sent))
+        Counter(label: "ciid_federation_answer_bytes_total", dimensions: dimensions).increment(by: Int64(answered))
+    }
+
     /// `ciid_federation_refused_batches_total{reason}`.
     static func refused(_ code: FederationError.Code) {
         Counter(label: "ciid_federation_refused_batches_total", dimensions: [("reason", code.rawValue)]).increment()

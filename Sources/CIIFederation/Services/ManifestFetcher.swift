@@ -40,6 +40,7 @@ public struct ManifestFetcher: Service {
                 ),
                 session: state.session(for: state.anchor.id)
             )
+            FederationMetrics.exchanged(peer: state.anchor.id, sent: 0, answered: response.body.count)
             guard response.status == 200 else {
                 logger.warning("the coordinator answered \(response.status) for the manifest")
                 return

@@ -9,7 +9,8 @@ public import ServiceLifecycle
 /// Pushes this node's change log to every peer of the manifest, in batches, until each peer
 /// has acknowledged the last sequence. One loop per peer, so a peer that is down (retried with
 /// back-off) never delays the others. The acknowledged sequence is stored, so a restart resumes
-/// where it stopped.
+/// where it stopped. A peer that lacked nothing is looked at again only when the log's last
+/// sequence moved (``ChangeLogHead``, shared by the loops) or its heartbeat is due.
 public struct Publisher: Service {
     let state: FederationState
     let store: NodeStore
@@ -20,6 +21,8 @@ public struct Publisher: Service {
     /// How often an idle peer gets an empty batch, so that a peer that lost what it held (a restore,
     /// a digest that found divergence) says so and is resent what it lacks.
     let heartbeatInterval: Duration
+    /// The change log's last sequence, read once for all the peer loops.
+    let head: ChangeLogHead
 
     /// Creates the publisher.
     public init(
@@ -34,6 +37,7 @@ public struct Publisher: Service {
         self.store = store
         self.idleInterval = idleInterval
         self.heartbeatInterval = heartbeatInterval
+        self.head = ChangeLogHead(store: store, maximumAge: idleInterval / 4)
         self.logger = logger
     }
 
@@ -53,19 +57,32 @@ public struct Publisher: Service {
     }
 
     /// The loop of one peer: send what it lacks, wait, back off after failures.
+    ///
+    /// When a look found nothing to send, the peer held everything through the log's last
+    /// sequence read just before; until that sequence moves or the heartbeat is due, it still
+    /// lacks nothing (compaction and retired epochs remove entries without moving it, and a peer
+    /// at the last sequence is never behind what compaction removed), so the loop only waits.
     func serve(_ peer: NodeID) async {
         var failures = 0
         var lastContact = ContinuousClock.now
         var resentSince: Int64 = 0  // the compaction mark when this peer's last full resend began
+        var idleAt: Int64? = nil  // the log's last sequence when this peer last lacked nothing
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard let member = state.manifest?.member(peer), let boxKey = state.manifest?.boxKey(of: peer) else { return }  // removed
             do {
                 let heartbeat = ContinuousClock.now - lastContact >= heartbeatInterval
+                let last = try head.current()
+                if !heartbeat, last == idleAt {
+                    await pause(idleInterval)
+                    continue
+                }
                 let sent = try await sendNext(to: member, boxKey: boxKey, heartbeat: heartbeat, resentSince: &resentSince)
                 failures = 0
                 if sent || heartbeat { lastContact = .now }
+                idleAt = sent ? nil : last
                 if !sent { await pause(idleInterval) }
             } catch {
+                idleAt = nil
                 failures += 1
                 try? store.recordDelivery(peer: peer, acknowledged: nil, error: "\(error)")
                 FederationMetrics.failure(peer: peer)

@@ -51,6 +51,14 @@ public enum MetricCatalog {
             name: "ciid_federation_received_changes_total",
             help: "Changes carried by the applied batches received from each origin"
         ),
+        "ciid_federation_sent_bytes_total": .init(
+            name: "ciid_federation_sent_bytes_total",
+            help: "Bytes of the request bodies this node sent to each peer (batches, pulls, digests, fetches), headers and TLS not counted"
+        ),
+        "ciid_federation_answer_bytes_total": .init(
+            name: "ciid_federation_answer_bytes_total",
+            help: "Bytes of the answer bodies each peer returned to this node's requests, headers and TLS not counted"
+        ),
         "ciid_federation_refused_batches_total": .init(
             name: "ciid_federation_refused_batches_total",
             help: "Batches refused, by reason"
