@@ -14,7 +14,7 @@
 Prints a Markdown section. Every process it starts is stopped by PID; everything lives in a
 temporary folder; every wait is bounded.
 """
-import os, sys, time, statistics
+import os, shutil, subprocess, sys, tempfile, time, statistics
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
