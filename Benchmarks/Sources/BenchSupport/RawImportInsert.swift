@@ -39,7 +39,10 @@ public enum RawImportInsert {
         sqlite3_prepare_v2(
             db,
             "INSERT INTO own_followup (epoch, fingerprint, started_on, last_on, caseworker, reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            -1, &own, nil)
+            -1,
+            &own,
+            nil
+        )
         sqlite3_prepare_v2(db, "INSERT INTO change_log (kind, epoch, fingerprint, last_on, recorded_at) VALUES (1, ?1, ?2, ?3, ?4)", -1, &log, nil)
         sqlite3_bind_int64(log, 4, recordedAt)
         for row in rows {
@@ -68,7 +71,10 @@ public enum RawImportInsert {
             INSERT INTO import_run (finished_at, source, epoch, rows_read, rows_rejected, people, upserted, retracted, unchanged, first_seq,
             last_seq) VALUES (?1, 'raw', ?2, ?3, 0, ?3, ?3, 0, 0, 1, ?3)
             """,
-            -1, &run, nil)
+            -1,
+            &run,
+            nil
+        )
         sqlite3_bind_int64(run, 1, recordedAt)
         sqlite3_bind_int64(run, 2, Int64(rows.first?.epoch.number ?? 0))
         sqlite3_bind_int64(run, 3, Int64(rows.count))
