@@ -7,7 +7,7 @@ import GRDBSQLite
 /// SQLite's C API into the node database's own tables, with its schema (checks, the change log's
 /// index) and its settings (WAL, `synchronous = NORMAL`, 64 MiB page cache), in one transaction,
 /// one prepared statement per table, in key order as the import writes them: a row of
-/// `own_followup` and an upsert of `change_log` per person, and the `import_run` row.
+/// `own_followup` and an upsert entry (kind 1) of `change_log` per person, and the `import_run` row.
 /// What it leaves out is what the import adds: reading the CSV, validating, merging and
 /// fingerprinting the rows, and comparing them with the set already held.
 public enum RawImportInsert {
