@@ -8,7 +8,7 @@
 # Writes `key=value` lines to RESULTS_FILE (default: standard output); progress goes to stderr.
 # Settings (environment): HTTP_BENCH_ENTRIES (1000000), HTTP_BENCH_DURATION (10s),
 # HTTP_BENCH_ROUNDS (3: check and bare route alternate, the figures are the means),
-# HTTP_BENCH_SKIP_BUILD (1 to use the binaries already built).
+# HTTP_BENCH_SKIP_BUILD (1 to use the binaries already built), HTTP_BENCH_PROFILE (0: no perf profile).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -106,6 +106,28 @@ done
 mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
 rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")
 
+# Where the server's CPU goes: `perf record` of the server during one more run of each route
+# (HTTP_BENCH_PROFILE=0 skips it; nothing is profiled without perf), the symbols with the largest
+# share of the server's samples (self time, demangled), for docs/benchmarks.md.
+profile() { # SCRIPT NAME
+    local data="$WORK/$2.perf"
+    perf record -q -F 999 -o "$data" -p "$PID" -- sleep 6 >/dev/null 2>&1 &
+    local recorder=$!
+    sleep 0.5
+    wrk -t2 -c32 -d5s -s "$1" "$URL" >/dev/null 2>&1 || true
+    wait "$recorder" || true
+    perf report -i "$data" --stdio --no-children --sort symbol --percent-limit 1.2 2>/dev/null |
+        grep -E '^ +[0-9.]+%' | head -15 |
+        sed -E 's/^ +([0-9.]+)% +\[[^]]*\] +/\1 /' |
+        { command -v swift >/dev/null && swift demangle --simplified --compact || cat; } |
+        awk -v name="$2" '{ share = $1; $1 = ""; sub(/^ /, ""); printf "%s_profile=%s|%s\n", name, share, substr($0, 1, 110) }' || true
+}
+PROFILES=""
+if [ "${HTTP_BENCH_PROFILE:-1}" != 0 ] && command -v perf >/dev/null; then
+    log "profiling the server (perf record, 5 s per route)"
+    PROFILES=$(profile "$WORK/check.lua" check; profile "$WORK/bare.lua" bare)
+fi
+
 {
     echo "entries=$ENTRIES"
     echo "duration=$DURATION"
@@ -124,5 +146,6 @@ rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")
     echo "errors=$errors"
     echo "server_rss_mb=$((rss_kb / 1024))"
     echo "database_mb=$(($(stat -c %s "$NODE/node.sqlite") / 1000000))"
+    [ -z "$PROFILES" ] || echo "$PROFILES"
 } >"$RESULTS"
 log "done"

@@ -23,6 +23,9 @@ extension AuditWriter {
             } catch {
                 failures += 1  // logged once by the writer when the log became unwritable
             }
+            // Reads that came while the last batch was written are written at once, without the
+            // timer and task group of a wait (under load a batch ends with reads waiting every time).
+            if failures == 0, pending.withLock({ $0.readers > 0 && !$0.stopping }) { continue }
             let pause = failures == 0 ? flushInterval : min(flushInterval * (1 << min(failures, 8)), .seconds(30))
             await withGracefulShutdownHandler {
                 await waitForWork(pause, wantsBatch: failures == 0)

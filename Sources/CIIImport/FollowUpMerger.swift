@@ -1,5 +1,7 @@
 import CIICore
 import CIIStore
+import Dispatch
+import Foundation
 
 /// Gathers the valid rows into one follow-up per person: the same person twice becomes one
 /// follow-up with the earliest start, the latest last follow-up and that row's caseworker and
@@ -41,16 +43,19 @@ struct FollowUpMerger {
     }
 
     /// The follow-ups of the people whose last follow-up is inside `window` on `today`, and how
-    /// many people are outside it.
+    /// many people are outside it. Large exports are fingerprinted on every core (each person's
+    /// fingerprint is independent of the others; the order of the people is kept).
     func followUps(fingerprinter: Fingerprinter, window: RetentionWindow, today: Day) -> (kept: [OwnFollowUp], outside: Int) {
-        var kept = [OwnFollowUp]()
-        kept.reserveCapacity(people.count)
-        let epoch = fingerprinter.epoch
         let cutoff = window.cutoff(today: today)  // window.contains(lastOn, today:), computed once
-        for person in people where person.lastOn >= cutoff {
+        let inside = people.filter { $0.lastOn >= cutoff }
+        let fingerprints = Self.fingerprints(of: inside, fingerprinter: fingerprinter)
+        let epoch = fingerprinter.epoch
+        var kept = [OwnFollowUp]()
+        kept.reserveCapacity(inside.count)
+        for (person, fingerprint) in zip(inside, fingerprints) {
             kept.append(
                 OwnFollowUp(
-                    fingerprint: fingerprinter.fingerprint(person.avs),
+                    fingerprint: fingerprint,
                     epoch: epoch,
                     startedOn: person.startedOn,
                     lastOn: person.lastOn,
@@ -60,5 +65,39 @@ struct FollowUpMerger {
             )
         }
         return (kept, people.count - kept.count)
+    }
+
+    /// The people at or above which fingerprinting is shared between threads.
+    static let parallelFrom = 20_000
+
+    /// The fingerprint of each person of `people`, in their order.
+    static func fingerprints(of people: [ValidRow], fingerprinter: Fingerprinter) -> [Fingerprint] {
+        let threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard people.count >= parallelFrom, threads > 1 else { return people.map { fingerprinter.fingerprint($0.avs) } }
+        let numbers = people.map(\.avs)
+        return [Fingerprint](unsafeUninitializedCapacity: numbers.count) { buffer, initialized in
+            let output = SharedOutput(buffer: buffer)
+            let slice = (numbers.count + threads - 1) / threads
+            numbers.withUnsafeBufferPointer { numbers in
+                let input = SharedInput(buffer: numbers)
+                DispatchQueue.concurrentPerform(iterations: threads) { part in
+                    let range = min(part * slice, input.buffer.count)..<min((part + 1) * slice, input.buffer.count)
+                    for index in range {
+                        (output.buffer.baseAddress! + index).initialize(to: fingerprinter.fingerprint(input.buffer[index]))
+                    }
+                }
+            }
+            initialized = numbers.count
+        }
+    }
+
+    /// The numbers to fingerprint, read by every thread of ``fingerprints(of:fingerprinter:)``.
+    private struct SharedInput: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<AVSNumber>
+    }
+
+    /// The fingerprints, each slot written by one thread only.
+    private struct SharedOutput: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Fingerprint>
     }
 }

@@ -135,6 +135,15 @@ import Testing
             #expect(body.contains("request.invalid_json"))
             let (tooLarge, _) = try await post(client, "{\"avs\": \"" + String(repeating: "7", count: 100_000) + "\"}", token: token)
             #expect(tooLarge == .contentTooLarge)
+            for broken in ["", "{\"avs\": \"756.9217.0769.85\"", "{\"avs\": 7569217076985}", "{\"avs\": \"756.9217.0769.85\"} {}", "{'avs': '1'}"] {
+                let (status, body) = try await post(client, broken, token: token)
+                #expect(status == .badRequest, "\(broken)")
+                #expect(body.contains("request.invalid_json"))
+            }
+            // JSON the quick scan leaves to JSONDecoder is answered as before.
+            let (escaped, answer) = try await post(client, "{\"extra\": [1], \"avs\": \"756\\u002e9217.0769.85\"}", token: token)
+            #expect(escaped == .ok)
+            #expect(answer.hasPrefix("{\"known\":false"))
         }
     }
 

@@ -44,10 +44,6 @@ public struct CheckController: Sendable {
         self.respondents = respondents
     }
 
-    struct CheckRequest: Decodable {
-        let avs: String
-    }
-
     /// Adds the route to `router`, behind the token and session authenticators.
     public func addRoutes(to router: Router<NodeRequestContext>) {
         router.group("/api/v1")
@@ -66,16 +62,16 @@ public struct CheckController: Sendable {
             throw error
         }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        guard let input = try? JSONDecoder().decode(CheckRequest.self, from: Data(body.readableBytesView)) else {
-            throw APIError(.badRequest, code: "request.invalid_json", message: "The body must be JSON of the form {\"avs\": \"756.XXXX.XXXX.XX\"}.")
-        }
         let avs: AVSNumber
-        do {
-            avs = try AVSNumber(input.avs)
-        } catch {
+        switch CheckRequestBody.read(body) {
+        case .number(let number):
+            avs = number
+        case .invalid(let error):
             metrics.checksInvalid.increment()
             access.recordInvalidCheck(principal, reason: error.code.rawValue)
             throw APIError(.unprocessableContent, code: error.code.rawValue, message: error.message(language))
+        case .notJSON:
+            throw APIError(.badRequest, code: "request.invalid_json", message: "The body must be JSON of the form {\"avs\": \"756.XXXX.XXXX.XX\"}.")
         }
         let started = ContinuousClock.now
         let answer: CheckAnswer

@@ -1,17 +1,14 @@
-import Foundation
 public import Hummingbird
 import NIOCore
 
 /// `POST /bench/echo`: a bare route for benchmarks, enabled only by `ciid serve --bench-route`.
 ///
-/// It does what every JSON route does (collect the body, decode `{"avs": "..."}`, answer a small
-/// JSON) and nothing else, so the HTTPS check's throughput can be compared with it in the same
-/// run, same server, same TLS: the ratio says what the check itself costs.
+/// It does what every JSON route does (collect the body, read `{"avs": "..."}` exactly as the
+/// check reads it, through ``CheckRequestBody``, answer a small JSON) and nothing else, so the
+/// HTTPS check's throughput can be compared with it in the same run, same server, same TLS, same
+/// body reading: the ratio says what the check itself costs (authentication, limits, lookup,
+/// audit, answer).
 public struct EchoController: Sendable {
-    struct Body: Decodable {
-        let avs: String
-    }
-
     /// Creates the controller.
     public init() {}
 
@@ -19,7 +16,7 @@ public struct EchoController: Sendable {
     public func addRoutes(to router: Router<NodeRequestContext>) {
         router.post("/bench/echo") { request, context in
             let body = try await request.body.collect(upTo: context.maxUploadSize)
-            guard (try? JSONDecoder().decode(Body.self, from: Data(body.readableBytesView))) != nil else {
+            if case .notJSON = CheckRequestBody.read(body) {
                 throw APIError(.badRequest, code: "request.invalid_json", message: "The body must be JSON of the form {\"avs\": \"...\"}.")
             }
             return Response(

@@ -72,6 +72,9 @@ extension NodeStore {
                     WHERE fingerprint = ?2 AND epoch = ?1 ON CONFLICT (origin, epoch, fingerprint) DO NOTHING
                     """
                 )
+                // With an empty replica (a node's first import, before it has joined) no origin holds
+                // anyone: the per-person lookup is skipped.
+                let replicaHoldsAnyone = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM replica_entry)") ?? true
                 let presentNoMore = try RawStatement(db, "DELETE FROM overlap_presence WHERE epoch = ?1 AND fingerprint = ?2")
                 let logChange = try RawStatement(
                     db,
@@ -99,7 +102,7 @@ extension NodeStore {
                     upsertOwn.bind(5, followUp.caseworker)
                     upsertOwn.bind(6, followUp.reference)
                     try upsertOwn.run()
-                    if previous == nil {
+                    if previous == nil, replicaHoldsAnyone {
                         presentAlready.bind(1, epoch)
                         presentAlready.bind(2, followUp.fingerprint)
                         try presentAlready.run()
