@@ -48,7 +48,9 @@ extension NodeStore {
     public func retractReplica(origin: NodeID, fingerprints: [Fingerprint]) throws(StoreError) {
         try write(
             { db in
-                let statement = try db.cachedStatement(sql: "DELETE FROM replica_entry WHERE fingerprint = ? AND source = (SELECT id FROM replica_source WHERE origin = ?)")
+                let statement = try db.cachedStatement(
+                    sql: "DELETE FROM replica_entry WHERE fingerprint = ? AND source = (SELECT id FROM replica_source WHERE origin = ?)"
+                )
                 for fingerprint in fingerprints { try statement.execute(arguments: [fingerprint, origin.rawValue]) }
             },
             afterCommit: { _, _ in self.replicaIndex.retract(origin: origin.rawValue, fingerprints) }
