@@ -122,3 +122,5 @@ if __name__ == "__main__":
           f"{'/'.join(str(w) for w in first['widths'])} bytes) | **{first['bytes_per_entry']:.1f} B** (raw insert's file: {ceiling['bytes_per_row']:.1f} B/row) | ≤ 35 B (59 B before) |")
     print(f"| one change reaching all {second['nodes'] - 1} other nodes ({second['rounds']} rounds) | median **{second['median_s'] * 1000:.0f} ms**, max {second['max_s'] * 1000:.0f} ms | < 2 s (design < 1 s) |")
     print("\nThe import runs while ORP also publishes to the coordinator (it receives for statistics), on the same 2 cores.")
+    print("\nWhy the replication stays under 0.8× of the raw insert on this machine: a profile in `docs/decisions.md`, "
+          "\"Replication profile (issue 15)\".")
