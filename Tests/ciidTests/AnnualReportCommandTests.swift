@@ -86,26 +86,15 @@ import Testing
             files.append(file)
         }
         let artifacts = (ProcessInfo.processInfo.environment["CIID_ARTIFACTS"] ?? MailSink.repository + "/.build/test-artifacts") + "/annual-report"
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        script.arguments =
-            [
-                MailSink.repository + "/Tests/browser/annual_report_check.py", "--artifacts", artifacts, "--profile",
-                federation.folder + "/chromium-profile",
-            ]
-            + files
-        let log = federation.folder + "/browser.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        script.standardOutput = handle
-        script.standardError = handle
-        try script.run()
-        let deadline = Date().addingTimeInterval(120)
-        while script.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if script.isRunning { kill(script.processIdentifier, SIGKILL) }
-        script.waitUntilExit()
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        #expect(script.terminationStatus == 0, "\(output)")
+        let script = try BrowserScript.run(
+            "annual_report_check.py",
+            ["--artifacts", artifacts, "--profile", federation.folder + "/chromium-profile"] + files,
+            in: federation.folder,
+            profile: federation.folder + "/chromium-profile",
+            timeout: 120
+        )
+        let output = script.output
+        #expect(script.status == 0, "\(output)")
         #expect(output.contains("annual-report-fr: accessible") && output.contains("annual-report-de: accessible"), "\(output)")
     }
 }

@@ -98,25 +98,19 @@ extension BrowserTests {
 
         let screenshots = MailSink.repository + "/.build/test-artifacts/browser-swissid"
         try? FileManager.default.removeItem(atPath: screenshots)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        script.arguments = [
-            MailSink.repository + "/Tests/browser/swissid_flow.py", "--url", "https://localhost:\(port)",
-            "--certificates", "\(coordinator)/tls/node.crt,\(certificate)", "--email", email,
-            "--screenshots", screenshots, "--profile", folder + "/chromium-profile",
-        ]
-        let log = folder + "/browser.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        script.standardOutput = handle
-        script.standardError = handle
-        try script.run()
-        let scriptDeadline = Date().addingTimeInterval(180)
-        while script.isRunning, Date() < scriptDeadline { Thread.sleep(forTimeInterval: 0.1) }
-        if script.isRunning { kill(script.processIdentifier, SIGKILL) }
-        script.waitUntilExit()
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        #expect(script.terminationStatus == 0, "\(output)\nnode log:\n\(server.errors().suffix(3000))")
+        let script = try BrowserScript.run(
+            "swissid_flow.py",
+            [
+                "--url", "https://localhost:\(port)",
+                "--certificates", "\(coordinator)/tls/node.crt,\(certificate)", "--email", email,
+                "--screenshots", screenshots, "--profile", folder + "/chromium-profile",
+            ],
+            in: folder,
+            profile: folder + "/chromium-profile",
+            timeout: 180
+        )
+        let output = script.output
+        #expect(script.status == 0, "\(output)\nnode log:\n\(server.errors().suffix(3000))")
         #expect(output.contains("swissid flow passed"))
     }
 }

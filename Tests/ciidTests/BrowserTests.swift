@@ -51,41 +51,31 @@ import Testing
 
         let screenshots = Self.artifacts
         try? FileManager.default.removeItem(atPath: screenshots)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        script.arguments = [
-            MailSink.repository + "/Tests/browser/caseworker_flow.py",
-            "--url", try harness.url("orp-vs"),
-            "--certificate", orp + "/tls/node.crt",
-            "--maildir", sink.maildir,
-            "--email", "anne.muster@orp.test",
-            "--password", String(oneTime),
-            "--new-password", "le Rhône coule vers Martigny",
-            "--known", FederationHarness.avs(3).formatted,
-            "--known-at", "CMS",
-            "--unknown", FederationHarness.avs(50).formatted,
-            "--bad", "756.9217.0769.84",
-            "--alert-from", "CMS",
-            "--alert-reference", "D-2024-004",
-            "--alerts", "2",
-            "--screenshots", screenshots,
-            "--profile", harness.folder + "/chromium-profile",
-        ]
-        let log = harness.folder + "/browser.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        script.standardOutput = handle
-        script.standardError = handle
-        try script.run()
-        let deadline = Date().addingTimeInterval(240)
-        while script.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if script.isRunning {
-            kill(script.processIdentifier, SIGKILL)
-            _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-f", harness.folder + "/chromium-profile"])
-        }
-        script.waitUntilExit()
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        #expect(script.terminationStatus == 0, "\(output)\nnode log:\n\(harness.log("orp-vs").suffix(3000))")
+        let script = try BrowserScript.run(
+            "caseworker_flow.py",
+            [
+                "--url", try harness.url("orp-vs"),
+                "--certificate", orp + "/tls/node.crt",
+                "--maildir", sink.maildir,
+                "--email", "anne.muster@orp.test",
+                "--password", String(oneTime),
+                "--new-password", "le Rhône coule vers Martigny",
+                "--known", FederationHarness.avs(3).formatted,
+                "--known-at", "CMS",
+                "--unknown", FederationHarness.avs(50).formatted,
+                "--bad", "756.9217.0769.84",
+                "--alert-from", "CMS",
+                "--alert-reference", "D-2024-004",
+                "--alerts", "2",
+                "--screenshots", screenshots,
+                "--profile", harness.folder + "/chromium-profile",
+            ],
+            in: harness.folder,
+            profile: harness.folder + "/chromium-profile",
+            timeout: 240
+        )
+        let output = script.output
+        #expect(script.status == 0, "\(output)\nnode log:\n\(harness.log("orp-vs").suffix(3000))")
         let shots = (try? FileManager.default.contentsOfDirectory(atPath: screenshots)) ?? []
         #expect(shots.filter { $0.hasSuffix(".png") }.count >= 9, "screenshots: \(shots)")
 

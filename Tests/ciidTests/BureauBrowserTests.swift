@@ -62,37 +62,30 @@ import Testing
 
         let screenshots = Self.artifacts
         try? FileManager.default.removeItem(atPath: screenshots)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        script.arguments = [
-            MailSink.repository + "/Tests/browser/bureau_pages.py",
-            "--url", "https://localhost:\(port)",
-            "--certificate", coordinator + "/tls/node.crt",
-            "--maildir", sink.maildir,
-            "--email", email,
-            "--password", String(oneTime),
-            "--new-password", "le Rhône coule vers Martigny",
-            "--entry", "Chloé Rey",
-            "--training", "Journée régionale du Valais central",
-            // Typed into the date field, whose order of day and month follows Chromium's locale: the
-            // 1st of January of this year reads the same either way, and has come.
-            "--training-date", "0101\(Day.today().components.year)",
-            "--training-day", "01.01.\(Day.today().components.year)",
-            "--screenshots", screenshots,
-            "--profile", folder + "/chromium-profile",
-        ]
-        let log = folder + "/browser.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        script.standardOutput = handle
-        script.standardError = handle
-        try script.run()
-        let deadline = Date().addingTimeInterval(300)
-        while script.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if script.isRunning { kill(script.processIdentifier, SIGKILL) }
-        script.waitUntilExit()
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        #expect(script.terminationStatus == 0, "\(output)\nnode log:\n\(server.errors().suffix(3000))")
+        let script = try BrowserScript.run(
+            "bureau_pages.py",
+            [
+                "--url", "https://localhost:\(port)",
+                "--certificate", coordinator + "/tls/node.crt",
+                "--maildir", sink.maildir,
+                "--email", email,
+                "--password", String(oneTime),
+                "--new-password", "le Rhône coule vers Martigny",
+                "--entry", "Chloé Rey",
+                "--training", "Journée régionale du Valais central",
+                // Typed into the date field, whose order of day and month follows Chromium's locale: the
+                // 1st of January of this year reads the same either way, and has come.
+                "--training-date", "0101\(Day.today().components.year)",
+                "--training-day", "01.01.\(Day.today().components.year)",
+                "--screenshots", screenshots,
+                "--profile", folder + "/chromium-profile",
+            ],
+            in: folder,
+            profile: folder + "/chromium-profile",
+            timeout: 300
+        )
+        let output = script.output
+        #expect(script.status == 0, "\(output)\nnode log:\n\(server.errors().suffix(3000))")
         let shots = (try? FileManager.default.contentsOfDirectory(atPath: screenshots)) ?? []
         #expect(shots.filter { $0.hasSuffix(".png") }.count >= 18, "screenshots: \(shots)")
 

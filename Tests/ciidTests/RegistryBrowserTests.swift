@@ -94,36 +94,29 @@ import Testing
 
         let screenshots = Self.artifacts
         try? FileManager.default.removeItem(atPath: screenshots)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        script.arguments = [
-            MailSink.repository + "/Tests/browser/registry_flow.py",
-            "--url", "https://localhost:\(port)",
-            "--certificate", coordinator + "/tls/node.crt",
-            "--maildir", sink.maildir,
-            "--screenshots", screenshots,
-            "--profile", folder + "/chromium-profile",
-            "--avs", AVSNumber(completing: 756_100_000_077).formatted,
-            "--pdf", pdf,
-            "--poa-start", Day.today().adding(days: -70).iso,
-            "--officer-id", officer,
-            "--respondent", "alice.favre@orp.test", "--respondent-password", respondent,
-            "--other", "bruno.imboden@smz.test", "--other-password", other,
-            "--coordinator", "coordination.sion@cii.test", "--coordinator-password", regional,
-            "--bureau", "bureau@cii.test", "--bureau-password", bureau,
-        ]
-        let log = folder + "/browser.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        script.standardOutput = handle
-        script.standardError = handle
-        try script.run()
-        let deadline = Date().addingTimeInterval(420)
-        while script.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if script.isRunning { kill(script.processIdentifier, SIGKILL) }
-        script.waitUntilExit()
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        #expect(script.terminationStatus == 0, "\(output)\nnode log:\n\(server.errors().suffix(4000))")
+        let script = try BrowserScript.run(
+            "registry_flow.py",
+            [
+                "--url", "https://localhost:\(port)",
+                "--certificate", coordinator + "/tls/node.crt",
+                "--maildir", sink.maildir,
+                "--screenshots", screenshots,
+                "--profile", folder + "/chromium-profile",
+                "--avs", AVSNumber(completing: 756_100_000_077).formatted,
+                "--pdf", pdf,
+                "--poa-start", Day.today().adding(days: -70).iso,
+                "--officer-id", officer,
+                "--respondent", "alice.favre@orp.test", "--respondent-password", respondent,
+                "--other", "bruno.imboden@smz.test", "--other-password", other,
+                "--coordinator", "coordination.sion@cii.test", "--coordinator-password", regional,
+                "--bureau", "bureau@cii.test", "--bureau-password", bureau,
+            ],
+            in: folder,
+            profile: folder + "/chromium-profile",
+            timeout: 420
+        )
+        let output = script.output
+        #expect(script.status == 0, "\(output)\nnode log:\n\(server.errors().suffix(4000))")
         #expect(output.contains("registry flow passed"), "\(output)")
         let shots = (try? FileManager.default.contentsOfDirectory(atPath: screenshots)) ?? []
         #expect(shots.filter { $0.hasSuffix(".png") }.count >= 30, "screenshots: \(shots.sorted())")
