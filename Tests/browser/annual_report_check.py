@@ -10,12 +10,11 @@ import os
 import re
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.print_page_options import PrintOptions
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import axe_check  # noqa: E402
+from caseworker_flow import chromium  # noqa: E402
 
 
 def main():
@@ -25,11 +24,7 @@ def main():
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,1600", f"--user-data-dir={args.profile}"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium(args.profile, window="1100,1600")
     try:
         for path in args.files:
             name = os.path.splitext(os.path.basename(path))[0]

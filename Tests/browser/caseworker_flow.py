@@ -34,6 +34,22 @@ def spki_hash(certificate):
     return base64.b64encode(digest).decode()
 
 
+def chromium(profile, certificates=(), window="1200,1000"):
+    """Headless Chromium (Debian's, through chromedriver) on its own `profile`, trusting the
+    PEM `certificates` by their public keys (the nodes' self-signed ones)."""
+    options = webdriver.ChromeOptions()
+    flags = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", f"--window-size={window}", "--lang=fr-CH",
+             f"--user-data-dir={profile}"]
+    if certificates:
+        flags.append("--ignore-certificate-errors-spki-list=" + ",".join(spki_hash(path) for path in certificates))
+    for flag in flags:
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
 def latest_code(maildir, recipient, after, timeout=20):
     """The 6-digit code of the newest message to `recipient` received after `after`."""
     deadline = time.time() + timeout
@@ -58,14 +74,7 @@ class Flow:
         self.args = args
         self.step = "start"
         os.makedirs(args.screenshots, exist_ok=True)
-        options = webdriver.ChromeOptions()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1000", "--lang=fr-CH",
-                     f"--ignore-certificate-errors-spki-list={spki_hash(args.certificate)}",
-                     f"--user-data-dir={args.profile}"):
-            options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.driver.set_page_load_timeout(30)
+        self.driver = chromium(args.profile, [args.certificate])
         self.shots = 0
 
     def shot(self, name):

@@ -19,8 +19,6 @@ import re
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -29,7 +27,7 @@ from selenium.common.exceptions import NoSuchElementException, WebDriverExceptio
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import axe_check  # noqa: E402
-from caseworker_flow import latest_code, run_flow, spki_hash  # noqa: E402
+from caseworker_flow import chromium, latest_code, run_flow  # noqa: E402
 
 
 class Flow:
@@ -37,14 +35,7 @@ class Flow:
         self.args = args
         self.step = "start"
         os.makedirs(args.screenshots, exist_ok=True)
-        options = webdriver.ChromeOptions()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1400", "--lang=fr-CH",
-                     f"--ignore-certificate-errors-spki-list={spki_hash(args.certificate)}",
-                     f"--user-data-dir={args.profile}"):
-            options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.driver.set_page_load_timeout(30)
+        self.driver = chromium(args.profile, [args.certificate], window="1200,1400")
         self.shots = 0
         self.checked = []
 

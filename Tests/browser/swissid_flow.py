@@ -8,15 +8,13 @@ import argparse
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import axe_check  # noqa: E402
-from caseworker_flow import spki_hash  # noqa: E402
+from caseworker_flow import chromium  # noqa: E402
 
 
 def main():
@@ -28,14 +26,7 @@ def main():
     parser.add_argument("--profile", required=True)
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
-    pins = ",".join(spki_hash(path) for path in args.certificates.split(","))
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1000", "--lang=fr-CH",
-                 f"--ignore-certificate-errors-spki-list={pins}", f"--user-data-dir={args.profile}"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
+    driver = chromium(args.profile, args.certificates.split(","))
     try:
         driver.get(args.url + "/login")
         button = driver.find_element(By.ID, "swissid-login")
