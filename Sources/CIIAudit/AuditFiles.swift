@@ -82,6 +82,26 @@ enum AuditFiles {
         return (Int64(info.st_size), UInt64(info.st_ino))
     }
 
+    /// When a folder's entries last changed (`st_mtim`, to the nanosecond).
+    struct Stamp: Equatable {
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// The change time of the folder at `path`; nil when it cannot be read.
+    static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+    }
+
+    /// The size and inode of the file at `path` (one `stat`); nil when there is none.
+    static func status(atPath path: String) -> (size: Int64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), UInt64(info.st_ino))
+    }
+
     /// The size and inode of the file at `path` (through Foundation: the C `stat` type does not
     /// import the same way in every build mode).
     static func status(_ path: String) throws(AuditError) -> (size: Int64, inode: UInt64) {

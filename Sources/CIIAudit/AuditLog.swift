@@ -35,6 +35,10 @@ public final class AuditLog: Sendable {
         /// The open `audit.lock` (-1 until the first append).
         var lockDescriptor: Int32 = -1
         var head: AuditHead?
+        /// The newest month in the folder, and the folder's change time when it was listed.
+        var listing: (changed: AuditFiles.Stamp, latest: Int)?
+        /// The file appended to last, kept open while its path still names the same inode.
+        var file: (name: String, descriptor: Int32, inode: UInt64)?
     }
 
     /// Opens the log in `directory` (created, mode 0700, at the first append).
@@ -61,7 +65,10 @@ public final class AuditLog: Sendable {
     }
 
     deinit {
-        state.withLock { if $0.lockDescriptor >= 0 { close($0.lockDescriptor) } }
+        state.withLock {
+            if $0.lockDescriptor >= 0 { close($0.lockDescriptor) }
+            if let file = $0.file { close(file.descriptor) }
+        }
     }
 
     /// The folder as a path.
@@ -76,25 +83,24 @@ public final class AuditLog: Sendable {
             try AuditFiles.lock(lock, LOCK_EX)
             defer { try? AuditFiles.lock(lock, LOCK_UN) }
             do throws(AuditError) {
-                try append(events, head: &state.head)
+                try append(events, state: &state)
             } catch {
                 state.head = nil
+                state.listing = nil
+                closeFile(&state)
                 throw error
             }
         }
     }
 
-    /// Appends under the lock: the chain's end from `head` if the file has not changed, else from the files.
-    private func append(_ events: [AuditEvent], head cached: inout AuditHead?) throws(AuditError) {
-        let latest = try AuditFiles.list(folder).last?.month ?? .min
+    /// Appends under the lock: the chain's end from the cached head if the file has not changed, else from the files.
+    private func append(_ events: [AuditEvent], state: inout State) throws(AuditError) {
+        let latest = try latestMonth(&state)
         let name = AuditFiles.name(month: max(latest, AuditTime.month(AuditTime.milliseconds(now()))))
         let path = "\(folder)/\(name)"
-        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw AuditError(.cannotOpen, "cannot open \(path): \(AuditFiles.lastError)") }
-        defer { close(descriptor) }
-        let info = try AuditFiles.status(descriptor: descriptor, path: path)
+        let (descriptor, info) = try openFile(name, path: path, &state)
         var head: AuditHead
-        if let cached, cached.file == name, cached.inode == info.inode, cached.size == info.size {
+        if let cached = state.head, cached.file == name, cached.inode == info.inode, cached.size == info.size {
             head = cached
         } else {
             head = try readHead(file: name, descriptor: descriptor, inode: info.inode, size: info.size)
@@ -111,7 +117,43 @@ public final class AuditLog: Sendable {
         try writeAll(out, to: descriptor, path: path, from: head.size)
         if head.size == 0 { syncFolder() }  // a new file: make its name durable too
         head.size += Int64(out.count)
-        cached = head
+        state.head = head
+    }
+
+    /// The newest month among the folder's files: listed again only when the folder changed
+    /// since (a file made or removed by any process), so that an append costs one `stat`, not a listing.
+    private func latestMonth(_ state: inout State) throws(AuditError) -> Int {
+        let changed = AuditFiles.stamp(folder)
+        if let listing = state.listing, let changed, listing.changed == changed { return listing.latest }
+        let latest = try AuditFiles.list(folder).last?.month ?? .min
+        state.listing = changed.map { ($0, latest) }
+        return latest
+    }
+
+    /// The monthly file `name`, open for appends: the one kept open if `path` still names it
+    /// (nobody moved or removed it), else opened (made if need be). Returns its size and inode.
+    private func openFile(_ name: String, path: String, _ state: inout State) throws(AuditError) -> (Int32, (size: Int64, inode: UInt64)) {
+        if let file = state.file, file.name == name, let info = AuditFiles.status(atPath: path), info.inode == file.inode {
+            return (file.descriptor, info)
+        }
+        closeFile(&state)
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw AuditError(.cannotOpen, "cannot open \(path): \(AuditFiles.lastError)") }
+        let info: (size: Int64, inode: UInt64)
+        do throws(AuditError) {
+            info = try AuditFiles.status(descriptor: descriptor, path: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        state.file = (name, descriptor, info.inode)
+        return (descriptor, info)
+    }
+
+    /// Closes the file kept open, if any.
+    private func closeFile(_ state: inout State) {
+        if let file = state.file { close(file.descriptor) }
+        state.file = nil
     }
 
     /// Writes `bytes` at the end of the file and `fsync`s it; on failure cuts the file back to `size`.

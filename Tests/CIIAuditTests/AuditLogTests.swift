@@ -236,6 +236,31 @@ final class AuditLogTests: Sendable {
         #expect(result.entries == 30 + 200)
     }
 
+    @Test func anAppendFollowsANewerMonthAnotherWriterMade() throws {
+        let log = try makeLog()
+        try log.append([event(1, at: clock.now())])
+        let ahead = AuditTestClock(utc("2026-02-01T00:00:01Z"))  // another process whose clock is in February already
+        let other = try AuditLog(directory: folder, key: key, now: ahead.now)
+        try other.append([event(2, at: ahead.now())])
+        try log.append([event(3, at: clock.now())])  // still January here: the folder changed, so it lists it again
+        #expect(try lines("2026-01").count == 1)
+        #expect(try lines("2026-02").count == 2)
+        let result = verify()
+        #expect(result.isIntact, "\(result)")
+        #expect(result.entries == 3)
+    }
+
+    @Test func aFileMovedAwayIsNotWrittenThroughTheDescriptorKeptOpen() throws {
+        let log = try makeLog()
+        try log.append([event(1, at: clock.now()), event(2, at: clock.now())])
+        let moved = folder.appendingPathComponent("moved.jsonl").path
+        try FileManager.default.moveItem(atPath: path("2026-01"), toPath: moved)
+        try log.append([event(3, at: clock.now())])
+        #expect(try String(contentsOfFile: moved, encoding: .utf8).split(separator: "\n").count == 2)
+        #expect(try lines("2026-01").count == 1)
+        #expect(try lines("2026-01")[0].hasPrefix(#"{"seq":1,"#))  // a new chain: the old file is gone from the folder
+    }
+
     @Test func recordedEventsAreAllWritten() async throws {
         let writer = AuditWriter(log: try makeLog(), batchSize: 64)
         await withTaskGroup(of: Void.self) { group in
