@@ -185,6 +185,24 @@ import Testing
         #expect(try checker.check(f.avs(2), today: today).matches.isEmpty)
     }
 
+    @Test func anOverlapIsFoundWhileTheIndexIsBehindAnImportByAnotherProcess() throws {
+        let f = try StoreFixture()
+        _ = try f.store.applySnapshot([f.followUp(1, last: today)], record: f.record(1))
+        try f.store.loadReplicaIndex()
+        let cms = try NodeID("cms-vs")
+        let change = { (person: UInt64) in ReplicaChange(fingerprint: f.fingerprinter.fingerprint(f.avs(person)), epoch: f.key.epoch, lastOn: today) }
+        // The index holds the own set: person 1 appearing at CMS is an overlap, person 3 is nobody's here.
+        let first = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 0, through: 2, changes: [change(1), change(3)], reachesEnd: true)
+        #expect(first == .applied(checkpoint: 2, upserted: 2, retracted: 0, overlaps: 1))
+        // `ciid import` beside `ciid serve` adds person 2; the index has not read it yet (no refresh).
+        let other = try NodeStore(path: f.store.path)
+        _ = try other.applySnapshot([f.followUp(1, last: today), f.followUp(2, last: today)], record: f.record(2))
+        let second = try f.store.applyBatch(origin: cms, dispositif: .cms, after: 2, through: 3, changes: [change(2)], reachesEnd: true)
+        #expect(second == .applied(checkpoint: 3, upserted: 1, retracted: 0, overlaps: 1))
+        #expect(try f.store.overlapEvents(existing: true).count == 1)  // found at the first sync
+        #expect(try f.store.overlapEvents().count == 1)  // an alert: person 2 appeared at CMS after
+    }
+
     @Test func theWriterPicksUpAnImportByAnotherProcess() async throws {
         let f = try StoreFixture()
         try f.store.loadReplicaIndex()

@@ -46,6 +46,15 @@ public final class ReplicaIndex: Sendable {
 
     // MARK: - Writer side (called by NodeStore, holding the database's writer)
 
+    /// The own set as the index holds it, if that is the database's own set: `marker` is read
+    /// in the caller's write transaction, and matches when no other process imported or retired
+    /// an epoch since the index last read them (this process's writes reach the index after
+    /// each commit, under the same writer). Nil when the index is not loaded or is behind.
+    func ownSet(matching marker: OwnSetMarker) -> OwnSetView? {
+        guard let snapshot = current.withLock({ $0 }), snapshot.marker == marker else { return nil }
+        return OwnSetView(snapshot: snapshot)
+    }
+
     /// Publishes a freshly built snapshot.
     func install(_ snapshot: ReplicaSnapshot) {
         writing.withLock { _ in current.withLock { $0 = snapshot } }

@@ -51,7 +51,8 @@ extension NodeStore {
                 }
                 guard after == state.checkpoint else { return AppliedBatch(outcome: .gap(expected: state.checkpoint), wasReset: wasReset) }
 
-                let overlaps = try OverlapRule(db, origin: origin.rawValue, dispositif: dispositif, existing: !state.synced, now: now)
+                let ownSet = self.replicaIndex.ownSet(matching: try Self.ownSetMarker(db))
+                let overlaps = try OverlapRule(db, origin: origin.rawValue, dispositif: dispositif, existing: !state.synced, now: now, ownSet: ownSet)
                 let writer = try ReplicaWriter(db, origin: origin.rawValue, dispositif: dispositif, overlaps: overlaps)
                 try writer.apply(changes)
                 try state.advance(db, to: through, dispositif: dispositif, at: Int64(now.timeIntervalSince1970))

@@ -17,10 +17,14 @@ final class OverlapRule {
     private let present: RawStatement
     private let record: RawStatement
     private let absent: RawStatement
+    /// The own set held in memory, when it is the database's: changes of people it does not hold
+    /// need no lookup.
+    private let ownSet: OwnSetView?
     /// Events recorded so far.
     private(set) var events = 0
 
-    init(_ db: Database, origin: String, dispositif: Dispositif, existing: Bool, now: Date) throws {
+    init(_ db: Database, origin: String, dispositif: Dispositif, existing: Bool, now: Date, ownSet: OwnSetView? = nil) throws {
+        self.ownSet = ownSet
         own = try RawStatement(db, "SELECT 1 FROM own_followup WHERE epoch = ?1 AND fingerprint = ?2")
         // Records the presence once: changes() is 1 the first time only.
         present = try RawStatement(
@@ -46,7 +50,8 @@ final class OverlapRule {
     /// The origin holds `fingerprint` (of `epoch`) with its last follow-up on `lastOn`
     /// (days since 1970): an overlap event when it is one of our people not yet present there.
     func upserted(_ fingerprint: Fingerprint, epoch: Int64, lastOn: Int64) throws {
-        // Most changes are not of our people: one read-only lookup, nothing written.
+        // Most changes are not of our people: no lookup when the index says so, else one read-only lookup.
+        if let ownSet, !ownSet.mayHold(fingerprint, epoch: epoch) { return }
         own.bind(1, epoch)
         own.bind(2, fingerprint)
         var ours = false
