@@ -147,6 +147,15 @@ public final class FederationState: Sendable {
         return true
     }
 
+    /// Whether `json` is the signed manifest this node holds now (it verifies, and its contents
+    /// are the current manifest's).
+    public func holds(json: [UInt8]) -> Bool {
+        guard let held = manifest, let signed = try? SignedManifest(json: json),
+            let fetched = try? signed.verified(coordinatorKey: anchor.signingKeyBytes)
+        else { return false }
+        return fetched == held
+    }
+
     /// The Ed25519 key of `member` if it is in the current manifest.
     public func signingKey(of member: NodeID) -> [UInt8]? { manifest?.signingKey(of: member) }
 }

@@ -36,6 +36,11 @@ enum FederationMetrics {
         Counter(label: "ciid_federation_answer_bytes_total", dimensions: dimensions).increment(by: Int64(answered))
     }
 
+    /// `ciid_federation_manifest_fetches_total{answer}`: `full` or `not_modified`.
+    static func manifestFetched(modified: Bool) {
+        Counter(label: "ciid_federation_manifest_fetches_total", dimensions: [("answer", modified ? "full" : "not_modified")]).increment()
+    }
+
     /// `ciid_federation_refused_batches_total{reason}`.
     static func refused(_ code: FederationError.Code) {
         Counter(label: "ciid_federation_refused_batches_total", dimensions: [("reason", code.rawValue)]).increment()

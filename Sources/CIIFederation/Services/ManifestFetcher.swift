@@ -3,14 +3,22 @@ public import CIIStore
 import Curl
 public import Logging
 public import ServiceLifecycle
+import Synchronization
 
 /// Fetches the signed manifest from the coordinator every `interval` and accepts it when it is
 /// newer and verifies (dropping from `store` the epochs it retired). Runs until the service group shuts down.
-public struct ManifestFetcher: Service {
+///
+/// Each fetch names the manifest it holds (`If-None-Match` with its ``ManifestTag``): while the
+/// coordinator's manifest is the same, the answer is a `304` without a body. The tag is kept in
+/// memory only, and only once the manifest it names is the one held: a restarted node, or one
+/// whose last accept failed midway, fetches the whole manifest again and finishes the accept.
+public final class ManifestFetcher: Service {
     let state: FederationState
     let store: NodeStore
     let interval: Duration
     let logger: Logger
+    /// The tag of the manifest held, once a fetch brought exactly it.
+    private let heldTag = Mutex<String?>(nil)
 
     /// Creates the fetcher.
     public init(state: FederationState, store: NodeStore, interval: Duration = .seconds(2), logger: Logger) {
@@ -31,9 +39,11 @@ public struct ManifestFetcher: Service {
     public func fetchOnce() async {
         defer { state.warnIfExpired(logger: logger) }
         do {
+            let tag = heldTag.withLock { $0 }
             let response = try await BlockingTransfer.perform(
                 HTTPRequest(
                     url: "\(state.anchor.endpoint)/federation/manifest",
+                    headers: tag.map { [("If-None-Match", $0)] } ?? [],
                     caFile: state.caFile(for: state.anchor.id),
                     timeoutSeconds: 10,
                     maximumResponseBytes: 8 << 20
@@ -41,13 +51,20 @@ public struct ManifestFetcher: Service {
                 session: state.session(for: state.anchor.id)
             )
             FederationMetrics.exchanged(peer: state.anchor.id, sent: 0, answered: response.body.count)
+            if response.status == 304, tag != nil {  // the manifest held is the coordinator's
+                FederationMetrics.manifestFetched(modified: false)
+                return
+            }
             guard response.status == 200 else {
                 logger.warning("the coordinator answered \(response.status) for the manifest")
                 return
             }
+            FederationMetrics.manifestFetched(modified: true)
+            heldTag.withLock { $0 = nil }
             if try state.accept(json: response.body, store: store, logger: logger) {
                 logger.info("accepted manifest version \(state.manifest?.version ?? 0) with \(state.manifest?.members.count ?? 0) members")
             }
+            if state.holds(json: response.body) { heldTag.withLock { $0 = ManifestTag.of(response.body) } }
         } catch {
             logger.warning("cannot fetch the manifest: \(error)")
         }

@@ -59,6 +59,10 @@ public enum MetricCatalog {
             name: "ciid_federation_answer_bytes_total",
             help: "Bytes of the answer bodies each peer returned to this node's requests, headers and TLS not counted"
         ),
+        "ciid_federation_manifest_fetches_total": .init(
+            name: "ciid_federation_manifest_fetches_total",
+            help: "Fetches of the coordinator's manifest by answer: full (the manifest was sent) or not_modified (the one held is current)"
+        ),
         "ciid_federation_refused_batches_total": .init(
             name: "ciid_federation_refused_batches_total",
             help: "Batches refused, by reason"

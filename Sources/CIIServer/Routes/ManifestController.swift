@@ -1,9 +1,11 @@
+import CIIFederation
 import Foundation
 public import Hummingbird
 import NIOCore
 
 /// The federation's public side, on the caseworkers' port: the coordinator's signed manifest
-/// (`GET /federation/manifest`: signed, it needs no secrecy), and a clear refusal for the routes
+/// (`GET /federation/manifest`: signed, it needs no secrecy; with an `ETag`, and `304 Not
+/// Modified` without a body for a member whose `If-None-Match` names it), and a clear refusal for the routes
 /// that moved to the members-only federation port with wire version 2, which nodes of the
 /// previous version still call here.
 public struct ManifestController: Sendable {
@@ -17,14 +19,19 @@ public struct ManifestController: Sendable {
     /// Adds the routes to `router`.
     public func addRoutes(to router: Router<NodeRequestContext>) {
         if let manifestPath {
-            router.get("/federation/manifest") { _, _ in
+            router.get("/federation/manifest") { request, _ in
                 guard let data = FileManager.default.contents(atPath: manifestPath) else {
                     throw APIError(.serviceUnavailable, code: "federation.no_manifest", message: "The federation has no manifest yet.")
                 }
+                let bytes = [UInt8](data)
+                let tag = ManifestTag.of(bytes)
+                if let held = request.headers[.ifNoneMatch], ManifestTag.matches(held, tag: tag) {
+                    return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache"])
+                }
                 return Response(
                     status: .ok,
-                    headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data))
+                    headers: [.contentType: "application/json", .cacheControl: "no-cache", .eTag: tag],
+                    body: .init(byteBuffer: ByteBuffer(bytes: bytes))
                 )
             }
         }
