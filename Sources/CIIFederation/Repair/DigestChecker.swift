@@ -7,20 +7,23 @@ public import ServiceLifecycle
 
 /// Compares, every `interval`, what this node holds of each origin with the origin's own digest.
 /// When the replica is at the origin's sequence but the sets differ, it forgets that origin:
-/// the origin's next batch is answered "resend from 0", and everything arrives again.
+/// the origin's next batch is answered "resend from 0", and everything arrives again. With the
+/// node's ``StoreWriter`` (`ciid serve`), that reset runs on the writer's thread.
 public struct DigestChecker: Service {
     let state: FederationState
     let client: FederationClient
     let store: NodeStore
+    let writer: StoreWriter?
     let window: RetentionWindow
     let interval: Duration
     let logger: Logger
 
     /// Creates the checker.
-    public init(client: FederationClient, store: NodeStore, window: RetentionWindow, interval: Duration, logger: Logger) {
+    public init(client: FederationClient, store: NodeStore, writer: StoreWriter? = nil, window: RetentionWindow, interval: Duration, logger: Logger) {
         self.state = client.state
         self.client = client
         self.store = store
+        self.writer = writer
         self.window = window
         self.interval = interval
         self.logger = logger
@@ -52,7 +55,11 @@ public struct DigestChecker: Service {
         logger.warning(
             "the replica of \(member.id) diverged (\(held.digest.count) entries held, \(message.digest.count) published at sequence \(message.sequence)): resyncing in full"
         )
-        try store.resetOrigin(member.id.rawValue)
+        if let writer {
+            try await writer.perform { [store] in try store.resetOrigin(member.id.rawValue) }
+        } else {
+            try store.resetOrigin(member.id.rawValue)
+        }
         FederationMetrics.resync(origin: member.id)
         return true
     }

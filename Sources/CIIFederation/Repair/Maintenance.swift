@@ -7,17 +7,20 @@ public import ServiceLifecycle
 
 /// The node's periodic housekeeping: drops replica entries older than the window (whatever
 /// their origin did) and compacts the change log (superseded entries and tombstones older than
-/// the tombstone retention).
+/// the tombstone retention). With the node's ``StoreWriter`` (`ciid serve`), each round runs on
+/// the writer's thread, so a long sweep never holds a thread that answers HTTP.
 public struct Maintenance: Service {
     let store: NodeStore
+    let writer: StoreWriter?
     let window: RetentionWindow
     let tombstoneDays: Int
     let interval: Duration
     let logger: Logger
 
     /// Creates the service.
-    public init(store: NodeStore, window: RetentionWindow, tombstoneDays: Int, interval: Duration, logger: Logger) {
+    public init(store: NodeStore, writer: StoreWriter? = nil, window: RetentionWindow, tombstoneDays: Int, interval: Duration, logger: Logger) {
         self.store = store
+        self.writer = writer
         self.window = window
         self.tombstoneDays = tombstoneDays
         self.interval = interval
@@ -26,13 +29,19 @@ public struct Maintenance: Service {
 
     /// Runs once at start, then every `interval`, until shutdown.
     public func run() async throws {
-        round()
-        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() { round() }
+        await round()
+        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() { await round() }
     }
 
-    func round() {
+    /// One round now (errors are logged, never thrown).
+    public func round() async {
         do {
-            try runOnce(today: Day.today(), now: Date())
+            let (today, now) = (Day.today(), Date())
+            if let writer {
+                try await writer.perform { [self] in try runOnce(today: today, now: now) }
+            } else {
+                try runOnce(today: today, now: now)
+            }
         } catch {
             logger.error("maintenance failed: \(error)")
         }

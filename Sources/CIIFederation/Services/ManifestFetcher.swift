@@ -15,15 +15,17 @@ import Synchronization
 public final class ManifestFetcher: Service {
     let state: FederationState
     let store: NodeStore
+    let writer: StoreWriter?
     let interval: Duration
     let logger: Logger
     /// The tag of the manifest held, once a fetch brought exactly it.
     private let heldTag = Mutex<String?>(nil)
 
-    /// Creates the fetcher.
-    public init(state: FederationState, store: NodeStore, interval: Duration = .seconds(2), logger: Logger) {
+    /// Creates the fetcher; a manifest that retires epochs drops their rows on `writer` when there is one.
+    public init(state: FederationState, store: NodeStore, writer: StoreWriter? = nil, interval: Duration = .seconds(2), logger: Logger) {
         self.state = state
         self.store = store
+        self.writer = writer
         self.interval = interval
         self.logger = logger
     }
@@ -61,7 +63,14 @@ public final class ManifestFetcher: Service {
             }
             FederationMetrics.manifestFetched(modified: true)
             heldTag.withLock { $0 = nil }
-            if try state.accept(json: response.body, store: store, logger: logger) {
+            let body = response.body
+            let accepted =
+                if let writer {
+                    try await writer.perform { [state, store, logger] in try state.accept(json: body, store: store, logger: logger) }
+                } else {
+                    try state.accept(json: body, store: store, logger: logger)
+                }
+            if accepted {
                 logger.info("accepted manifest version \(state.manifest?.version ?? 0) with \(state.manifest?.members.count ?? 0) members")
             }
             if state.holds(json: response.body) { heldTag.withLock { $0 = ManifestTag.of(response.body) } }

@@ -203,13 +203,14 @@ struct ServeCommand: AsyncParsableCommand {
                     if let portFile { try? Data("\(bound)\n".utf8).write(to: URL(fileURLWithPath: portFile + ".federation"), options: .atomic) }
                 }
             )
-            services.append(ManifestFetcher(state: federation, store: store, logger: logger))
+            services.append(ManifestFetcher(state: federation, store: store, writer: writer, logger: logger))
             finite.append(CatchUp(client: client, store: store, writer: writer, logger: logger))
             services.append(Publisher(client: client, store: store, heartbeatInterval: .seconds(timings.heartbeatSeconds), logger: logger))
             services.append(
                 DigestChecker(
                     client: client,
                     store: store,
+                    writer: writer,
                     window: configuration.window,
                     interval: .seconds(timings.digestIntervalSeconds),
                     logger: logger
@@ -218,6 +219,7 @@ struct ServeCommand: AsyncParsableCommand {
             services.append(
                 Maintenance(
                     store: store,
+                    writer: writer,
                     window: configuration.window,
                     tombstoneDays: timings.tombstoneDays,
                     interval: .seconds(timings.maintenanceIntervalSeconds),
