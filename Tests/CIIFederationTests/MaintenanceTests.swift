@@ -34,28 +34,16 @@ import Testing
         let old = today.adding(days: -2000)
         let store = try store(entries: [old, old, today])
         let writer = StoreWriter(name: "test-writer")
-        let maintenance = Maintenance(
-            store: store,
-            writer: writer,
-            window: .standard,
-            tombstoneDays: 30,
-            interval: .seconds(3600),
-            logger: Logger(label: "test")
-        )
+        func sweep(on writer: StoreWriter) -> Maintenance {
+            Maintenance(store: store, writer: writer, window: .standard, tombstoneDays: 30, interval: .seconds(3600), logger: Logger(label: "test"))
+        }
         // A writer that has stopped refuses the round: the sweep went through it, not around it.
         let stopped = StoreWriter(name: "test-stopped")
         await stopped.shutdown()
-        let refused = Maintenance(
-            store: store,
-            writer: stopped,
-            window: .standard,
-            tombstoneDays: 30,
-            interval: .seconds(3600),
-            logger: Logger(label: "test")
-        )
+        let refused = sweep(on: stopped)
         await refused.round()
         #expect(try store.replicaCounts()["cms-vs"] == 3)
-        await maintenance.round()
+        await sweep(on: writer).round()
         #expect(try store.replicaCounts()["cms-vs"] == 1)
         await writer.shutdown()
     }
